@@ -1,0 +1,51 @@
+using System.CommandLine;
+using HecnetJobs.Config;
+using HecnetJobs.Jobs;
+using HecnetJobs.Scheduling;
+using HecnetJobs.Store;
+
+namespace HecnetJobs.Cli;
+
+/// <summary><c>hecnetjobs check</c>: validates the config file and jobs.xml, and says exactly what is wrong.</summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("check", "Validate the config file and jobs.xml; print every problem, one per line (exit code 78 when any).");
+        command.SetAction(parse =>
+        {
+            var options = CommonOptions.LoadConfig(parse);
+            var problems = new List<string>();
+            JobSchedule? schedule = null;
+            try
+            {
+                schedule = new JobsXmlReader(JobCatalog.Types).ReadFile(options.JobsFile);
+            }
+            catch (HecnetJobsException e)
+            {
+                problems.Add(e.Message);
+            }
+            if (DataDirectory.Check(options.DataDir, create: false) is { } dataProblem)
+                problems.Add($"{options.ConfigFile}: 'dataDir': '{options.DataDir}' {dataProblem}");
+            if (problems.Count > 0)
+                throw new HecnetJobsException(string.Join('\n', problems), ExitCodes.Config);
+
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"{options.ConfigFile}: OK");
+            output.WriteLine($"{options.JobsFile}: OK, {schedule!.Jobs.Count} job(s)");
+            foreach (var job in schedule.Jobs)
+                output.WriteLine($"  {job.Name} ({job.Type}): {Describe(job)}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Describe(JobDefinition job) => job.Triggers.Count == 0
+        ? "no trigger (runs only when triggered)"
+        : string.Join("; ", job.Triggers.Select(t => t switch
+        {
+            SimpleTriggerDefinition s => $"every {Duration.Format(s.RepeatInterval)}{(s.RepeatCount >= 0 ? $", {s.RepeatCount + 1} times" : "")}, misfire {s.MisfireInstruction}",
+            CronTriggerDefinition c => $"cron '{c.Expression}'{(c.TimeZone is null ? "" : $" {c.TimeZone}")}, misfire {c.MisfireInstruction}",
+            _ => t.Name,
+        }));
+}

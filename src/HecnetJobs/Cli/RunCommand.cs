@@ -1,0 +1,24 @@
+using System.CommandLine;
+using HecnetJobs.Logging;
+using HecnetJobs.Scheduling;
+
+namespace HecnetJobs.Cli;
+
+/// <summary><c>hecnetjobs run</c>: the daemon, in the foreground, until SIGINT or SIGTERM (then exit 0).</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the daemon: schedules from jobs.xml, heartbeat status file, systemd notifications. Stops cleanly on SIGINT/SIGTERM.");
+        command.SetAction(async (parse, _) =>
+        {
+            var options = CommonOptions.LoadConfig(parse);
+            using var signals = new SignalScope();
+            using var loggerFactory = LoggingSetup.Create(options.Logging);
+            await new Daemon(options, loggerFactory, TimeProvider.System).RunAsync(signals.Token);
+            // A stop asked for by a signal is the normal end of a daemon, not a failure (systemd would count 143 as one).
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

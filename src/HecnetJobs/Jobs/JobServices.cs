@@ -1,0 +1,8 @@
+using HecnetJobs.Config;
+using HecnetJobs.Store;
+using Microsoft.Extensions.Logging;
+
+namespace HecnetJobs.Jobs;
+
+/// <summary>What jobs are built from: the options, the store, the clock and logging.</summary>
+public sealed record JobServices(HecnetJobsOptions Options, Database Database, TimeProvider Time, ILoggerFactory LoggerFactory);

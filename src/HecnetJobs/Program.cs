@@ -1,0 +1,1 @@
+return await HecnetJobs.Cli.CliApp.RunAsync(args);

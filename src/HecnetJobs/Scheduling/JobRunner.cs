@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using HecnetJobs.Jobs;
+using HecnetJobs.Logging;
+using HecnetJobs.Store;
+using Microsoft.Extensions.Logging;
+
+namespace HecnetJobs.Scheduling;
+
+/// <summary>How one run ended, as recorded in the history.</summary>
+public sealed record JobRunResult(long RunId, string Result, string Summary, TimeSpan Duration)
+{
+    public const string Success = "success";
+    public const string Failure = "failure";
+    public const string Cancelled = "cancelled";
+
+    public bool Succeeded => Result == Success;
+}
+
+/// <summary>
+/// Runs one job and records it: the same path for a Quartz firing in the daemon and a one-shot CLI run, so history,
+/// logging and the status file do not depend on who started the job.
+/// </summary>
+public sealed class JobRunner(JobServices services, JobRunStore runs, Func<CancellationToken, Task> afterRun)
+{
+    private readonly ILogger _logger = services.LoggerFactory.CreateLogger("HecnetJobs.Jobs");
+
+    public async Task<JobRunResult> RunAsync(JobDefinition job, IReadOnlyDictionary<string, string> data, string origin, CancellationToken cancellationToken)
+    {
+        var time = services.Time;
+        var runId = runs.Start(job.Name, job.Type, origin, Environment.ProcessId, time.GetUtcNow());
+        var started = time.GetTimestamp();
+        string result, summary;
+        try
+        {
+            var instance = JobCatalog.Types[job.Type].Create(services);
+            var outcome = await instance.RunAsync(new JobRunContext(job.Name, data, origin), cancellationToken);
+            (result, summary) = (outcome.Succeeded ? JobRunResult.Success : JobRunResult.Failure, outcome.Summary);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            (result, summary) = (JobRunResult.Cancelled, "cancelled: HecnetJobs is stopping");
+        }
+        catch (HecnetJobsException e)
+        {
+            Log.JobUserError(_logger, job.Name, e);
+            (result, summary) = (JobRunResult.Failure, e.Message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A job must not take the scheduler down with it; the log keeps the stack trace for the bug report.
+            Log.JobCrashed(_logger, job.Name, origin, e);
+            (result, summary) = (JobRunResult.Failure, $"internal error: {e.GetType().Name}: {e.Message} (see the log)");
+        }
+
+        var duration = time.GetElapsedTime(started);
+        runs.Finish(runId, time.GetUtcNow(), result, summary);
+        var ms = (long)duration.TotalMilliseconds;
+        switch (result)
+        {
+            case JobRunResult.Success: Log.JobSucceeded(_logger, job.Name, origin, ms, summary); break;
+            case JobRunResult.Cancelled: Log.JobCancelled(_logger, job.Name, origin); break;
+            default: Log.JobFailed(_logger, job.Name, origin, ms, summary); break;
+        }
+        await afterRun(CancellationToken.None);
+        return new JobRunResult(runId, result, summary, duration);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json.Serialization;
+
+namespace HecnetJobs.Status;
+
+/// <summary>
+/// The heartbeat status file, schema 1 (docs/status-file.md, docs/status-file.schema.json). Outside watchers rely on these
+/// names; a change that removes or renames one needs a new <see cref="Schema"/> number.
+/// </summary>
+public sealed class StatusDocument
+{
+    public const int CurrentSchema = 1;
+
+    public int Schema { get; set; } = CurrentSchema;
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary><c>ok</c>, <c>warning</c> or <c>critical</c>, as the writer saw it; <c>status</c> also judges the heartbeat's age.</summary>
+    public string State { get; set; } = StatusStates.Ok;
+
+    /// <summary>One line per problem behind <see cref="State"/>, most serious first.</summary>
+    public List<string> Problems { get; set; } = [];
+
+    public DaemonStatus Daemon { get; set; } = new();
+
+    public SchedulesStatus Schedules { get; set; } = new();
+
+    public Dictionary<string, JobStatus> Jobs { get; set; } = [];
+
+    public PydecnetStatus Pydecnet { get; set; } = new();
+
+    public Dictionary<string, LinkStatus> Links { get; set; } = [];
+
+    public NamesStatus Names { get; set; } = new();
+
+    public OutboxStatus Outbox { get; set; } = new();
+}
+
+public static class StatusStates
+{
+    public const string Ok = "ok";
+    public const string Warning = "warning";
+    public const string Critical = "critical";
+    public const string Unknown = "unknown";
+}
+
+public sealed class DaemonStatus
+{
+    public int Pid { get; set; }
+
+    public string Version { get; set; } = "";
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    /// <summary><c>daemon</c> (running), <c>stopped</c> (the daemon shut down cleanly) or <c>oneshot</c> (written by a CLI run, no daemon).</summary>
+    public string Mode { get; set; } = "";
+
+    public DateTimeOffset? StoppedAt { get; set; }
+}
+
+public sealed class SchedulesStatus
+{
+    public string File { get; set; } = "";
+
+    public DateTimeOffset? LoadedAt { get; set; }
+
+    /// <summary>Why the latest edit of jobs.xml was refused (the previous schedules stay in force), or null.</summary>
+    public string? Error { get; set; }
+}
+
+public sealed class JobStatus
+{
+    public string Type { get; set; } = "";
+
+    public DateTimeOffset? LastRun { get; set; }
+
+    /// <summary><c>success</c>, <c>failure</c>, <c>cancelled</c>, <c>interrupted</c>, <c>running</c>, or null before the first run.</summary>
+    public string? Result { get; set; }
+
+    public long? DurationMs { get; set; }
+
+    public string? Summary { get; set; }
+
+    public DateTimeOffset? NextRun { get; set; }
+}
+
+/// <summary>Filled by the watchdog job; <c>unknown</c> until it runs.</summary>
+public sealed class PydecnetStatus
+{
+    public string State { get; set; } = StatusStates.Unknown;
+
+    public int? Pid { get; set; }
+
+    public DateTimeOffset? Since { get; set; }
+}
+
+/// <summary>Filled by the link-probe job, one per target.</summary>
+public sealed class LinkStatus
+{
+    public string State { get; set; } = StatusStates.Unknown;
+
+    public DateTimeOffset? Since { get; set; }
+}
+
+/// <summary>Filled by the name-refresh job.</summary>
+public sealed class NamesStatus
+{
+    public DateTimeOffset? LastRefresh { get; set; }
+
+    public int? Entries { get; set; }
+}
+
+/// <summary>Filled by the alert outbox.</summary>
+public sealed class OutboxStatus
+{
+    public int Queued { get; set; }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(StatusDocument))]
+internal sealed partial class StatusJsonContext : JsonSerializerContext;

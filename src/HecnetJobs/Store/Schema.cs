@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+
+namespace HecnetJobs.Store;
+
+/// <summary>HecnetJobs' own tables, versioned with <c>PRAGMA user_version</c> (Quartz's tables carry no version of ours).</summary>
+internal static class Schema
+{
+    /// <summary>Each entry upgrades the schema from version <c>index</c> to <c>index + 1</c>.</summary>
+    private static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE hj_job_runs (
+            id          INTEGER PRIMARY KEY,
+            job         TEXT    NOT NULL,
+            type        TEXT    NOT NULL,
+            origin      TEXT    NOT NULL,
+            pid         INTEGER NOT NULL,
+            started_at  TEXT    NOT NULL,
+            finished_at TEXT,
+            result      TEXT,
+            summary     TEXT
+        );
+        CREATE INDEX hj_job_runs_by_job ON hj_job_runs (job, started_at);
+        CREATE TABLE hj_trigger_requests (
+            id           INTEGER PRIMARY KEY,
+            job          TEXT    NOT NULL,
+            requested_at TEXT    NOT NULL,
+            requested_by INTEGER NOT NULL,
+            claimed_at   TEXT,
+            run_id       INTEGER,
+            finished_at  TEXT,
+            result       TEXT,
+            summary      TEXT
+        );
+        CREATE INDEX hj_trigger_requests_open ON hj_trigger_requests (id) WHERE claimed_at IS NULL;
+        """,
+    ];
+
+    public static int CurrentVersion => Steps.Length;
+
+    public static void Migrate(SqliteConnection connection)
+    {
+        var version = Scalar(connection, "PRAGMA user_version;");
+        if (version > CurrentVersion)
+        {
+            throw new HecnetJobsException(
+                $"{connection.DataSource}: the database was written by a newer HecnetJobs (schema {version}; this one knows up to {CurrentVersion}); upgrade HecnetJobs",
+                ExitCodes.Config);
+        }
+        if (version == CurrentVersion)
+            return;
+        if (version == 0)
+        {
+            // auto_vacuum only takes effect before the first table exists, so set it while the file is new.
+            Execute(connection, "PRAGMA auto_vacuum = INCREMENTAL;");
+            Execute(connection, "PRAGMA journal_mode = WAL;");
+        }
+        using var transaction = connection.BeginTransaction();
+        for (var step = version; step < CurrentVersion; step++)
+            Execute(connection, Steps[step], transaction);
+        Execute(connection, $"PRAGMA user_version = {CurrentVersion};", transaction);
+        transaction.Commit();
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
