@@ -66,7 +66,7 @@ internal static class StatusCommand
     {
         if (report.Document is { } document)
         {
-            output.WriteLine(JsonSerializer.Serialize(document, StatusJsonContext.Default.StatusDocument));
+            output.WriteLine(JsonSerializer.Serialize(document, StatusJsonContext.Document));
             return;
         }
         // No document to show: say why in a JSON shape a script can still read.

@@ -14,10 +14,11 @@ internal static class TriggerCommand
 {
     private static readonly Argument<string> JobName = new("JOB") { Description = "The job's <name> in jobs.xml, e.g. housekeeping" };
     private static readonly Option<bool> Wait = new("--wait", "-w") { Description = "Wait for the job to end, print its outcome, and exit 0 on success or 1 on failure" };
-    private static readonly Option<string> Timeout = new("--timeout")
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
+
+    private static readonly Option<string?> Timeout = new("--timeout")
     {
-        Description = "With --wait: how long to wait for the daemon to finish the job (e.g. 30m)",
-        DefaultValueFactory = _ => "30m",
+        Description = "With --wait: how long to wait for the daemon to finish the job (default 30m)",
         HelpName = "DURATION",
     };
 
@@ -31,16 +32,15 @@ internal static class TriggerCommand
         };
         command.Validators.Add(result =>
         {
-            var text = result.GetValue(Timeout)!;
-            if (!Duration.TryParse(text, out var value) || value <= TimeSpan.Zero)
+            if (result.GetValue(Timeout) is { } text && (!Duration.TryParse(text, out var value) || value <= TimeSpan.Zero))
                 result.AddError($"--timeout: '{text}' is not a duration above zero (e.g. 30m)");
         });
         command.SetAction(async (parse, _) =>
         {
             var options = CommonOptions.LoadConfig(parse);
             using var signals = new SignalScope();
-            using var loggerFactory = LoggingSetup.Create(options.Logging);
-            var timeout = Duration.TryParse(parse.GetValue(Timeout)!, out var parsed) ? parsed : TimeSpan.FromMinutes(30);
+            using var loggerFactory = LoggingSetup.Create(options.Logging, quietConsole: true);
+            var timeout = parse.GetValue(Timeout) is { } text && Duration.TryParse(text, out var parsed) ? parsed : DefaultTimeout;
             var trigger = new TriggerRun(options, loggerFactory, TimeProvider.System, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var code = await trigger.RunAsync(parse.GetValue(JobName)!, parse.GetValue(Wait), timeout, signals.Token);
             return signals.ExitCode(code);

@@ -16,37 +16,59 @@ internal sealed class TriggerRun(HecnetJobsOptions options, ILoggerFactory logge
     public async Task<int> RunAsync(string jobName, bool wait, TimeSpan timeout, CancellationToken cancellationToken)
     {
         DataDirectory.Prepare(options);
-        var schedule = new JobsXmlReader(JobCatalog.Types).ReadFile(options.JobsFile);
-        var job = schedule.Find(jobName) ?? throw new HecnetJobsException(
-            $"{options.JobsFile}: no job named '{jobName}' (jobs: {string.Join(", ", schedule.Jobs.Select(j => j.Name))})",
-            ExitCodes.NoSuchJob);
+        // A broken jobs.xml edit does not stop a running daemon (it keeps the schedules in force), so it must not stop
+        // a hand-off to it either; only a run in this process needs the file to be valid.
+        var schedule = TryReadSchedule(out var scheduleError);
+        if (schedule is not null && schedule.Find(jobName) is null)
+            throw NoSuchJob(schedule, jobName);
         var database = new Database(options.DatabaseFile);
 
         using (var instanceLock = InstanceLock.TryAcquire(options.LockFile, out var holder))
         {
             if (instanceLock is not null)
+            {
+                var job = (schedule ?? throw scheduleError!).Find(jobName)!;
                 return await RunHereAsync(database, schedule, job, null, wait, cancellationToken);
+            }
 
             // The daemon holds the lock: it has migrated the store, so only a row is written here.
             var requests = new TriggerRequestStore(database);
-            var id = requests.Add(job.Name, Environment.ProcessId, time.GetUtcNow());
+            var id = requests.Add(jobName, Environment.ProcessId, time.GetUtcNow());
             if (!wait)
             {
-                output.WriteLine($"{job.Name}: handed to the daemon{(holder is { } pid ? $" (PID {pid})" : "")} as request {id}");
+                output.WriteLine($"{jobName}: handed to the daemon{(holder is { } pid ? $" (PID {pid})" : "")} as request {id}");
                 return ExitCodes.Success;
             }
-            return await WaitForDaemonAsync(database, schedule, job, id, timeout, cancellationToken);
+            return await WaitForDaemonAsync(database, jobName, id, timeout, cancellationToken);
         }
     }
 
-    private async Task<int> WaitForDaemonAsync(Database database, JobSchedule schedule, JobDefinition job, long id, TimeSpan timeout, CancellationToken cancellationToken)
+    private JobSchedule? TryReadSchedule(out HecnetJobsException? error)
+    {
+        try
+        {
+            error = null;
+            return new JobsXmlReader(JobCatalog.Types).ReadFile(options.JobsFile);
+        }
+        catch (HecnetJobsException e)
+        {
+            error = e;
+            return null;
+        }
+    }
+
+    private HecnetJobsException NoSuchJob(JobSchedule schedule, string jobName) => new(
+        $"{options.JobsFile}: no job named '{jobName}' (jobs: {string.Join(", ", schedule.Jobs.Select(j => j.Name))})",
+        ExitCodes.NoSuchJob);
+
+    private async Task<int> WaitForDaemonAsync(Database database, string jobName, long id, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var requests = new TriggerRequestStore(database);
         var started = time.GetTimestamp();
         while (true)
         {
             if (requests.Result(id) is { } done)
-                return Report(job.Name, done.Result, done.Summary, wait: true);
+                return Report(jobName, done.Result, done.Summary, wait: true);
 
             // The daemon may have stopped with our request still open: then this process takes the lock and runs it.
             using (var instanceLock = InstanceLock.TryAcquire(options.LockFile, out _))
@@ -54,16 +76,18 @@ internal sealed class TriggerRun(HecnetJobsOptions options, ILoggerFactory logge
                 if (instanceLock is not null)
                 {
                     requests.ReleaseOrphans();
-                    if (requests.TryClaim(id, time.GetUtcNow()))
-                        return await RunHereAsync(database, schedule, job, id, wait: true, cancellationToken);
-                    continue;
+                    if (!requests.TryClaim(id, time.GetUtcNow()))
+                        continue;
+                    var schedule = TryReadSchedule(out var error) ?? throw error!;
+                    var job = schedule.Find(jobName) ?? throw NoSuchJob(schedule, jobName);
+                    return await RunHereAsync(database, schedule, job, id, wait: true, cancellationToken);
                 }
             }
 
             if (time.GetElapsedTime(started) > timeout)
             {
                 throw new HecnetJobsException(
-                    $"{job.Name}: the daemon has not finished request {id} within {Duration.Format(timeout)}; it stays queued (see 'hecnetjobs status' and the log)",
+                    $"{jobName}: the daemon has not finished request {id} within {Duration.Format(timeout)}; it stays queued (see 'hecnetjobs status' and the log)",
                     ExitCodes.TempFail);
             }
             await Task.Delay(PollInterval, time, cancellationToken);

@@ -32,6 +32,7 @@ public sealed class Daemon(HecnetJobsOptions options, ILoggerFactory loggerFacto
         RecoverOrphans(runs, requests);
 
         var reader = new JobsXmlReader(JobCatalog.Types);
+        var loadedStamp = JobsFileStamp.Of(options.JobsFile);
         var holderOfSchedule = new ScheduleHolder { Current = reader.ReadFile(options.JobsFile) };
         using var status = new StatusPublisher(options, runs, time, loggerFactory, "daemon")
         {
@@ -65,6 +66,7 @@ public sealed class Daemon(HecnetJobsOptions options, ILoggerFactory loggerFacto
 
             var watcher = new JobsFileWatcher(
                 options.JobsFile,
+                loadedStamp,
                 () => reader.ReadFile(options.JobsFile),
                 async (schedule, ct) =>
                 {

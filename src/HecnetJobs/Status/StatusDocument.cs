@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace HecnetJobs.Status;
 
@@ -120,4 +123,17 @@ public sealed class OutboxStatus
     WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(StatusDocument))]
-internal sealed partial class StatusJsonContext : JsonSerializerContext;
+internal sealed partial class StatusJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The type info to read and write with: apostrophes and non-ASCII names stay readable instead of \u escapes. The
+    /// file is never embedded in HTML, so the relaxed escaping is safe.
+    /// </summary>
+    public static JsonTypeInfo<StatusDocument> Document { get; } =
+        new StatusJsonContext(new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            WriteIndented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }).StatusDocument;
+}

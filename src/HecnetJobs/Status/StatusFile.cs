@@ -14,7 +14,7 @@ public sealed class StatusFile(string path)
         var temp = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.tmp");
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            JsonSerializer.Serialize(stream, document, StatusJsonContext.Default.StatusDocument);
+            JsonSerializer.Serialize(stream, document, StatusJsonContext.Document);
             stream.Flush(flushToDisk: true);
         }
         File.Move(temp, Path, overwrite: true);
@@ -70,7 +70,7 @@ public static class StatusFileReader
                 return new(null, NagiosCodes.Unknown, $"{path}: 'updatedAt': missing or not an ISO 8601 time");
             try
             {
-                var document = json.Deserialize(StatusJsonContext.Default.StatusDocument);
+                var document = json.Deserialize(StatusJsonContext.Document);
                 return document is null
                     ? new(null, NagiosCodes.Unknown, $"{path}: the file holds null")
                     : new(document, NagiosCodes.Ok, null);

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The README's demo command: builds HecnetJobs, starts the PyDECnet simulator and `hecnetjobs run` against it with a
+# config and data folder under demo/, and runs in the foreground until Ctrl-C (SIGINT) or SIGTERM, then stops both
+# and exits 0. In a second terminal try: scripts/hecnetjobs status --config demo/config.json, scripts/simctl state.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+demo="$root/demo"
+sim="$demo/sim"
+mkdir -p "$demo/data" "$sim" "$demo/mail"
+
+# Build first, so the build's output does not mix with the daemon's.
+"$root/scripts/hecnetjobs" --version >/dev/null
+
+cat > "$sim/node.conf" <<CONF
+# Demo node for the PyDECnet simulator: SAMPLE (9.54), adjacent to MIM (1.13).
+routing 9.54 --type l2router
+node 9.54 SAMPLE
+node 1.13 MIM
+node @$sim/nodenames.dat
+circuit dmc-0 DDCMP --mode tcp --cost 3
+api $sim/api.sock
+http --http-port 18002
+logging console
+CONF
+printf '1.2 ERNIE\n' > "$sim/nodenames.dat"
+# The real PyDECnet takes about 10 s to stop; the demo keeps Ctrl-C quick.
+[ -f "$sim/control.json" ] || printf '{"termDelaySeconds": 1}\n' > "$sim/control.json"
+# A crash leaves the socket file behind, as the real router does; the demo starts clean.
+rm -f "$sim/api.sock"
+
+cat > "$demo/config.json" <<CONF
+{
+  "dataDir": "data",
+  "jobsFile": "$root/jobs.xml",
+  "status": { "interval": "10s", "staleAfter": "2m" }
+}
+CONF
+
+"$root/scripts/hecnetjobs" check --config "$demo/config.json"
+
+python3 "$root/tools/pydecnet-sim/pydecnet" -L "$sim/node.log" "$sim/node.conf" &
+sim_pid=$!
+"$root/scripts/hecnetjobs" run --config "$demo/config.json" &
+daemon_pid=$!
+
+stop() {
+  trap - INT TERM
+  echo
+  echo "stopping HecnetJobs and the simulator ..."
+  kill -TERM "$daemon_pid" 2>/dev/null || true
+  wait "$daemon_pid" 2>/dev/null || true
+  kill -TERM "$sim_pid" 2>/dev/null || true
+  wait "$sim_pid" 2>/dev/null || true
+  echo "stopped"
+  exit 0
+}
+trap stop INT TERM
+
+cat <<TEXT
+
+HecnetJobs demo is running (Ctrl-C stops it).
+  status file: $demo/data/status.json
+  log file:    $demo/data/logs/hecnetjobs.log
+  simulator:   $sim (its log: $sim/node.log)
+In a second terminal:
+  scripts/hecnetjobs status --config demo/config.json
+  scripts/hecnetjobs trigger housekeeping --wait --config demo/config.json
+  scripts/simctl state        (crash, hang, resume, unreachable MIM, ...)
+
+TEXT
+
+# Wait for either to end; if the daemon dies on its own, stop the simulator too and report it.
+set +e
+wait -n "$daemon_pid" "$sim_pid"
+rc=$?
+set -e
+echo "a demo process ended on its own (exit code $rc); stopping the rest" >&2
+kill -TERM "$daemon_pid" "$sim_pid" 2>/dev/null || true
+wait 2>/dev/null || true
+exit "$rc"

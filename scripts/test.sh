@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests need, builds with warnings as errors, runs every test
+# (the C# suite and the PyDECnet simulator's own tests), and ends with one "N passed, N failed" line.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+# Debian packages the tests talk to for real. As root (CI, a fresh machine) they are installed; otherwise say what is missing.
+packages=()
+command -v /usr/bin/python3 >/dev/null 2>&1 || packages+=(python3)
+if [ ${#packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
+  else
+    echo "missing Debian packages: ${packages[*]} (run as root, or: sudo apt-get install ${packages[*]})" >&2
+    exit 1
+  fi
+fi
+
+results="$root/.build/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+echo "== build (warnings are errors)"
+dotnet build HecnetJobs.sln -c Release --nologo -warnaserror -v quiet
+
+echo "== C# tests"
+set +e
+dotnet test HecnetJobs.sln -c Release --no-build --nologo --logger "trx;LogFileName=dotnet.trx" --results-directory "$results"
+dotnet_rc=$?
+echo "== PyDECnet simulator tests"
+python3 -m unittest discover -s tools/pydecnet-sim 2> "$results/sim.txt"
+sim_rc=$?
+set -e
+tail -n 3 "$results/sim.txt"
+
+python3 - "$results" <<'PY'
+import re, sys, pathlib, xml.etree.ElementTree as ET
+results = pathlib.Path(sys.argv[1])
+passed = failed = skipped = 0
+for trx in results.rglob("*.trx"):
+    counters = ET.parse(trx).getroot().find(".//{*}Counters")
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
+    skipped += int(counters.get("notExecuted", 0))
+text = (results / "sim.txt").read_text()
+ran = re.search(r"^Ran (\d+) tests?", text, re.M)
+bad = re.search(r"^FAILED \((.*)\)", text, re.M)
+sim_failed = sum(int(n) for n in re.findall(r"(?:failures|errors)=(\d+)", bad.group(1))) if bad else 0
+sim_skipped = int(m.group(1)) if (m := re.search(r"skipped=(\d+)", text)) else 0
+if ran:
+    passed += int(ran.group(1)) - sim_failed - sim_skipped
+    failed += sim_failed
+    skipped += sim_skipped
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+[ "$dotnet_rc" = 0 ] && [ "$sim_rc" = 0 ]
