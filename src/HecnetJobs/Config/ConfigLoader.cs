@@ -12,6 +12,8 @@ public static class ConfigLoader
     public static HecnetJobsOptions Load(string path)
     {
         var errors = new ConfigErrors(path);
+        if (Directory.Exists(path))
+            throw new HecnetJobsException($"{path}: is a folder, expected the JSON config file", ExitCodes.Config);
         string text;
         try
         {
@@ -19,7 +21,7 @@ public static class ConfigLoader
         }
         catch (FileNotFoundException)
         {
-            throw new HecnetJobsException($"{path}: no such file (pass --config PATH, or see docs/configuration.md)", ExitCodes.Config);
+            throw new HecnetJobsException($"{path}: no such file (see docs/configuration.md for a starting point)", ExitCodes.Config);
         }
         catch (DirectoryNotFoundException)
         {
@@ -30,10 +32,18 @@ public static class ConfigLoader
             throw new HecnetJobsException($"{path}: cannot be read ({Reason(e)})", ExitCodes.Config, e);
         }
 
+        if (string.IsNullOrWhiteSpace(text))
+            throw new HecnetJobsException($"{path}: the file is empty, expected an object {{ \"dataDir\": ... }}", ExitCodes.Config);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(text, new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+                // A key written twice is a mistake; the later value must not win silently.
+                AllowDuplicateProperties = false,
+            });
         }
         catch (JsonException e)
         {
@@ -72,13 +82,15 @@ public static class ConfigLoader
         loggingSection.Finish();
 
         var statusSection = root.Section("status");
+        var errorsBefore = errors.Lines.Count;
         var status = new StatusOptions
         {
             File = Absolute(baseDir, statusSection.String("file")) ?? Path.Combine(dataDir ?? baseDir, "status.json"),
             Interval = statusSection.Duration("interval", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
             StaleAfter = statusSection.Duration("staleAfter", TimeSpan.FromMinutes(5), TimeSpan.FromSeconds(2), TimeSpan.FromDays(7)),
         };
-        if (status.StaleAfter <= status.Interval)
+        // Only when both values are the user's own and valid: a follow-on error about a value nobody wrote misleads.
+        if (errors.Lines.Count == errorsBefore && status.StaleAfter <= status.Interval)
             statusSection.Error("staleAfter", $"'{Duration.Format(status.StaleAfter)}' must be longer than status.interval ('{Duration.Format(status.Interval)}'), or every heartbeat would look stale");
         statusSection.Finish();
 

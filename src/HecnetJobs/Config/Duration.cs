@@ -41,11 +41,12 @@ public static class Duration
         }
         if (total > TimeSpan.MaxValue.TotalMilliseconds)
             return false;
-        value = TimeSpan.FromMilliseconds(total);
+        // Rounded to whole ticks: 1.15h must not come out one tick short of 1h9m.
+        value = TimeSpan.FromTicks((long)Math.Round(total * TimeSpan.TicksPerMillisecond));
         return true;
     }
 
-    /// <summary>Formats a duration in the largest units that keep it exact, for messages (<c>1h30m</c>, <c>45s</c>).</summary>
+    /// <summary>Formats a duration to the millisecond in the largest units that fit, for messages (<c>1h30m</c>, <c>45s</c>).</summary>
     public static string Format(TimeSpan value)
     {
         if (value <= TimeSpan.Zero)

@@ -6,7 +6,7 @@ public sealed class HecnetJobsOptions
     /// <summary>The config file these options came from, as the user named it (used in messages).</summary>
     public required string ConfigFile { get; init; }
 
-    /// <summary>Folder for the database, the lock file, the status file and logs. Default <c>/var/lib/hecnetjobs</c>.</summary>
+    /// <summary>Folder for the database, the lock file, the status file and logs. Required (e.g. <c>/var/lib/hecnetjobs</c>).</summary>
     public required string DataDir { get; init; }
 
     /// <summary>The schedules file. Default <c>jobs.xml</c> beside the config file.</summary>

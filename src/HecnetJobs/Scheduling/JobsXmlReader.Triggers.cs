@@ -39,7 +39,7 @@ public sealed partial class JobsXmlReader
         TimeSpan? delay = null;
         var repeatCount = -1;
         TimeSpan? interval = null;
-        XElement? cronElement = null, misfireElement = null;
+        XElement? cronElement = null, misfireElement = null, intervalElement = null;
         IReadOnlyDictionary<string, string> data = new Dictionary<string, string>();
         foreach (var child in Children(kind, allowed))
         {
@@ -58,27 +58,28 @@ public sealed partial class JobsXmlReader
                 case "end-time": end = Time(child); break;
                 case "misfire-instruction": misfire = Text(child); misfireElement = child; break;
                 case "repeat-count": repeatCount = Int(child, -1, int.MaxValue); break;
-                case "repeat-interval": interval = Interval(child); break;
+                case "repeat-interval": interval = Interval(child); intervalElement = child; break;
                 case "cron-expression": cron = Text(child); cronElement = child; break;
                 case "time-zone": timeZone = Zone(child); break;
             }
         }
 
-        if (name is null)
+        var label = name is null ? "<trigger>" : $"trigger '{name}'";
+        if (name is null && kind.Element(Ns + "name") is null)
             Error(kind, "<trigger> has no <name>");
-        if (jobName is null)
-            Error(kind, $"trigger '{name}' has no <job-name>");
+        if (jobName is null && kind.Element(Ns + "job-name") is null)
+            Error(kind, $"{label} has no <job-name>");
         misfire ??= "SmartPolicy";
         var known = isSimple ? MisfireInstructions.Simple.Keys : MisfireInstructions.Cron.Keys;
         if (!known.Contains(misfire))
-            Error(misfireElement!, $"misfire instruction '{misfire}' does not apply to <{Local(kind)}> triggers (expected one of: {string.Join(", ", known)})");
+            Error(misfireElement!, $"'{misfire}' is not a misfire instruction for <{Local(kind)}> triggers (expected one of: {string.Join(", ", known)})");
         if (start is not null && delay is not null)
-            Error(kind, $"trigger '{name}' has both <start-time> and <start-time-seconds-in-future>; keep one");
+            Error(kind, $"{label} has both <start-time> and <start-time-seconds-in-future>; keep one");
 
         if (isSimple)
         {
-            if (interval is null && repeatCount != 0)
-                Error(kind, $"trigger '{name}' has no <repeat-interval> (milliseconds between runs, e.g. 120000 for 2 minutes)");
+            if (intervalElement is null && repeatCount != 0)
+                Error(kind, $"{label} has no <repeat-interval> (milliseconds between runs, e.g. 120000 for 2 minutes)");
             if (name is null || jobName is null)
                 return null;
             return new SimpleTriggerDefinition(name, group ?? "DEFAULT", jobName, description, priority, misfire, start, delay, end, data, repeatCount, interval ?? TimeSpan.Zero);
@@ -87,7 +88,7 @@ public sealed partial class JobsXmlReader
         if (cron is null)
         {
             if (cronElement is null)
-                Error(kind, $"trigger '{name}' has no <cron-expression> (e.g. 0 0 7 * * ? for 07:00 every day)");
+                Error(kind, $"{label} has no <cron-expression> (e.g. 0 0 7 * * ? for 07:00 every day)");
         }
         else
         {
@@ -100,13 +101,21 @@ public sealed partial class JobsXmlReader
 
     private void CheckCron(XElement element, string expression)
     {
+        const string Expected = "Quartz format: seconds minutes hours day-of-month month day-of-week, e.g. 0 0 7 * * ?";
+        if (expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 5)
+        {
+            Error(element, $"bad cron expression '{expression}': it has 5 fields (crontab form); Quartz puts seconds first ({Expected})");
+            return;
+        }
         try
         {
             _ = new CronExpression(expression);
         }
         catch (FormatException e)
         {
-            Error(element, $"bad cron expression '{expression}': {e.Message.TrimEnd('.')} (Quartz format: seconds minutes hours day-of-month month day-of-week, e.g. 0 0 7 * * ?)");
+            // Quartz's own text can run to a paragraph; its first sentence says what is wrong.
+            var first = e.Message.Split(". ", 2)[0].TrimEnd('.');
+            Error(element, $"bad cron expression '{expression}': {first} ({Expected})");
         }
     }
 

@@ -18,6 +18,9 @@ public sealed partial class JobsXmlReader
     private readonly List<string> _errors = [];
     private string _label = "jobs.xml";
 
+    /// <summary>Names of jobs already reported as broken, so their triggers do not add a misleading "not defined" error.</summary>
+    private readonly HashSet<string> _failedJobs = new(StringComparer.Ordinal);
+
     /// <param name="jobTypes">The job types this build knows (<c>housekeeping</c>, ...), usually <see cref="Jobs.JobCatalog.Types"/>.</param>
     public JobsXmlReader(IReadOnlyDictionary<string, Jobs.JobType> jobTypes) => _jobTypes = jobTypes;
 
@@ -29,9 +32,16 @@ public sealed partial class JobsXmlReader
         {
             text = File.ReadAllText(path);
         }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new HecnetJobsException($"{path}: no such file (the schedules file; see jobs.xml in the repository)", ExitCodes.Config, e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new HecnetJobsException($"{path}: cannot be read ({Config.ConfigLoader.Reason(e)})", ExitCodes.Config, e);
+            throw new HecnetJobsException(
+                Directory.Exists(path) ? $"{path}: is a folder, expected the jobs.xml file" : $"{path}: cannot be read ({Config.ConfigLoader.Reason(e)})",
+                ExitCodes.Config,
+                e);
         }
         return Read(text, path);
     }
@@ -54,15 +64,19 @@ public sealed partial class JobsXmlReader
         var root = document.Root!;
         if (root.Name != Ns + "job-scheduling-data")
         {
-            Error(root, root.Name.NamespaceName == Namespace
-                ? $"the root element is <{root.Name.LocalName}>, expected <job-scheduling-data>"
-                : $"the root element <{root.Name.LocalName}> is in namespace '{root.Name.NamespaceName}', expected xmlns=\"{Namespace}\"");
+            Error(root, root.Name.NamespaceName switch
+            {
+                Namespace => $"the root element is <{root.Name.LocalName}>, expected <job-scheduling-data>",
+                "" => $"the root element <{root.Name.LocalName}> has no xmlns; expected xmlns=\"{Namespace}\"",
+                var other => $"the root element <{root.Name.LocalName}> is in namespace '{other}', expected xmlns=\"{Namespace}\"",
+            });
             throw Failure();
         }
 
         var overwrite = true;
         var ignoreDuplicates = false;
         var jobs = new List<(JobDefinition Job, XElement At)>();
+        _failedJobs.Clear();
         var triggers = new List<(TriggerDefinition Trigger, XElement At)>();
         foreach (var element in root.Elements())
         {
@@ -126,9 +140,11 @@ public sealed partial class JobsXmlReader
             if (!triggerNames.Add($"{trigger.Group}.{trigger.Name}"))
             {
                 if (!ignoreDuplicates)
-                    Error(at, $"duplicate trigger name '{trigger.Name}'");
+                    Error(at, $"duplicate trigger name '{trigger.Name}' in group '{trigger.Group}' (each trigger needs its own <name>; or set <ignore-duplicates>true</ignore-duplicates> to keep the first)");
                 continue;
             }
+            if (_failedJobs.Contains(trigger.JobName))
+                continue;
             if (!byName.ContainsKey(trigger.JobName))
             {
                 var known = byName.Count == 0 ? "none" : string.Join(", ", byName.Keys);
@@ -167,10 +183,12 @@ public sealed partial class JobsXmlReader
         }
         if (type is not null && dataElement is not null)
             CheckData(dataElement, type, data);
-        if (name is null)
+        if (name is null && element.Element(Ns + "name") is null)
             Error(element, "<job> has no <name>");
         if (type is null && element.Element(Ns + "job-type") is null)
-            Error(element, $"job '{name}' has no <job-type> (one of: {TypeNames})");
+            Error(element, $"{(name is null ? "<job>" : $"job '{name}'")} has no <job-type> (one of: {TypeNames})");
+        if (name is not null && type is null)
+            _failedJobs.Add(name);
         return name is null || type is null ? null : new JobDefinition(name, group ?? "DEFAULT", type, description, data, []);
     }
 

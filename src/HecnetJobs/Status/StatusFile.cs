@@ -12,12 +12,20 @@ public sealed class StatusFile(string path)
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
         Directory.CreateDirectory(folder);
         var temp = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(Path)}.{Environment.ProcessId}.tmp");
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        try
         {
-            JsonSerializer.Serialize(stream, document, StatusJsonContext.Document);
-            stream.Flush(flushToDisk: true);
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                JsonSerializer.Serialize(stream, document, StatusJsonContext.Document);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, Path, overwrite: true);
         }
-        File.Move(temp, Path, overwrite: true);
+        finally
+        {
+            // Only left behind when writing failed; a reader never looks at it, but it must not pile up.
+            File.Delete(temp);
+        }
     }
 }
 
@@ -27,8 +35,13 @@ public sealed record StatusReadResult(StatusDocument? Document, int Code, string
 /// <summary>Reads the heartbeat file without touching the database or the lock, as <c>hecnetjobs status</c> must.</summary>
 public static class StatusFileReader
 {
+    /// <summary>The sections <c>status</c> reads; a file without them cannot be judged.</summary>
+    private static readonly string[] RequiredSections = ["state", "problems", "daemon", "jobs", "outbox"];
+
     public static StatusReadResult Read(string path)
     {
+        if (Directory.Exists(path))
+            return new(null, NagiosCodes.Unknown, $"{path}: cannot be read (it is a folder; 'status.file' must name a file)");
         byte[] bytes;
         try
         {
@@ -56,8 +69,10 @@ public static class StatusFileReader
         }
         using (json)
         {
-            if (json.RootElement.ValueKind != JsonValueKind.Object
-                || !json.RootElement.TryGetProperty("schema", out var schemaElement)
+            if (json.RootElement.ValueKind != JsonValueKind.Object)
+                return new(null, NagiosCodes.Unknown, $"{path}: not a JSON object (not a HecnetJobs status file?)");
+            if (!json.RootElement.TryGetProperty("schema", out var schemaElement)
+                || schemaElement.ValueKind != JsonValueKind.Number
                 || !schemaElement.TryGetInt32(out var schema))
             {
                 return new(null, NagiosCodes.Unknown, $"{path}: 'schema': missing or not a number (not a HecnetJobs status file?)");
@@ -65,9 +80,16 @@ public static class StatusFileReader
             if (schema > StatusDocument.CurrentSchema)
                 return new(null, NagiosCodes.Unknown, $"{path}: 'schema': {schema} is newer than this HecnetJobs reads ({StatusDocument.CurrentSchema}); upgrade the hecnetjobs that reads it");
             if (schema < 1)
-                return new(null, NagiosCodes.Unknown, $"{path}: 'schema': {schema} is not a valid schema version");
-            if (!json.RootElement.TryGetProperty("updatedAt", out var updated) || !updated.TryGetDateTimeOffset(out _))
+                return new(null, NagiosCodes.Unknown, $"{path}: 'schema': {schema} is not a valid schema version (expected {StatusDocument.CurrentSchema})");
+            if (!json.RootElement.TryGetProperty("updatedAt", out var updated)
+                || updated.ValueKind != JsonValueKind.String
+                || !updated.TryGetDateTimeOffset(out _))
                 return new(null, NagiosCodes.Unknown, $"{path}: 'updatedAt': missing or not an ISO 8601 time");
+            foreach (var section in RequiredSections)
+            {
+                if (!json.RootElement.TryGetProperty(section, out var value) || value.ValueKind is JsonValueKind.Null)
+                    return new(null, NagiosCodes.Unknown, $"{path}: '{section}': missing (every schema {schema} status file has it)");
+            }
             try
             {
                 var document = json.Deserialize(StatusJsonContext.Document);

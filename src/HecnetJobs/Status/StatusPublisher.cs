@@ -87,7 +87,11 @@ public sealed class StatusPublisher : IDisposable
                 status.DurationMs = run.Duration is { } d ? (long)d.TotalMilliseconds : null;
                 status.Summary = run.Summary;
                 if (run.Result is JobRunResult.Failure or "interrupted")
-                    document.Problems.Add($"job {job.Name} {run.Result} at {run.StartedAt.ToLocalTime():HH:mm}: {run.Summary}");
+                {
+                    var verb = run.Result == JobRunResult.Failure ? "failed" : "was interrupted";
+                    var at = TimeZoneInfo.ConvertTime(run.StartedAt, _time.LocalTimeZone);
+                    document.Problems.Add($"job {job.Name} {verb} at {at:HH:mm}: {run.Summary}");
+                }
             }
             document.Jobs[job.Name] = status;
         }

@@ -44,7 +44,7 @@ public sealed record StatusReport(int Code, string Headline, IReadOnlyList<strin
         var failing = document.Jobs.Values.Count(j => j.Result is "failure" or "interrupted");
         var headline = problems.Count > 0
             ? problems[0]
-            : $"{ModeText(document, now)}, {jobs} job{(jobs == 1 ? "" : "s")}, none failing";
+            : $"{ModeText(document, now)}, {jobs} job{(jobs == 1 ? "" : "s")}, {(failing == 0 ? "none" : failing.ToString(CultureInfo.InvariantCulture))} failing";
         return new StatusReport(code, headline, problems, document, age);
     }
 

@@ -23,7 +23,14 @@ public static class DataDirectory
             {
                 if (!create)
                     return NearestParentProblem(folder);
-                Directory.CreateDirectory(folder);
+                try
+                {
+                    Directory.CreateDirectory(folder);
+                }
+                catch (IOException)
+                {
+                    return "cannot be created (the file system refuses a folder there); create it by hand or choose another folder";
+                }
             }
             var probe = Path.Combine(folder, $".write-test.{Environment.ProcessId}");
             using (File.Create(probe, 1, FileOptions.DeleteOnClose))
@@ -35,9 +42,9 @@ public static class DataDirectory
         {
             return "is not writable by this user (permission denied); fix its owner or mode, or choose another folder";
         }
-        catch (IOException e)
+        catch (IOException)
         {
-            return $"cannot be used ({e.Message})";
+            return "does not accept new files; choose another folder";
         }
     }
 

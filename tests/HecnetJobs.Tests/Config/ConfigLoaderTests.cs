@@ -132,11 +132,11 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
-    public void A_config_path_that_does_not_exist_says_how_to_name_one()
+    public void A_config_path_that_does_not_exist_points_at_the_docs()
     {
         var path = _dir.File("nope.json");
 
-        AssertRejected(path, $"{path}: no such file (pass --config PATH, or see docs/configuration.md)");
+        AssertRejected(path, $"{path}: no such file (see docs/configuration.md for a starting point)");
     }
 
     [Fact]
@@ -148,11 +148,11 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
-    public void A_folder_given_as_the_config_path_cannot_be_read()
+    public void A_folder_given_as_the_config_path_is_named_as_a_folder()
     {
         var path = _dir.Path;
 
-        AssertRejected(path, $"{path}: cannot be read (permission denied)");
+        AssertRejected(path, $"{path}: is a folder, expected the JSON config file");
     }
 
     private static void AssertRejected(string path, string expected)

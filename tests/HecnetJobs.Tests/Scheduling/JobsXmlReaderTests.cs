@@ -31,7 +31,7 @@ public sealed class JobsXmlReaderTests
     {
         Rejected(
             """<job-scheduling-data version="2.0"><schedule /></job-scheduling-data>""",
-            $"jobs.xml:1:2: the root element <job-scheduling-data> is in namespace '', expected xmlns=\"{JobsXmlReader.Namespace}\"");
+            $"jobs.xml:1:2: the root element <job-scheduling-data> has no xmlns; expected xmlns=\"{JobsXmlReader.Namespace}\"");
     }
 
     [Fact]

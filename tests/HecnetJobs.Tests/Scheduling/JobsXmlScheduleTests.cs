@@ -146,7 +146,7 @@ public sealed class JobsXmlScheduleTests
 
         var error = Assert.Throws<HecnetJobsException>(() => new JobsXmlReader(JobCatalog.Types).ReadFile(path));
 
-        Assert.Equal($"{path}: cannot be read (Could not find file '{path}'.)", error.Message);
+        Assert.Equal($"{path}: no such file (the schedules file; see jobs.xml in the repository)", error.Message);
         Assert.Equal(78, error.ExitCode);
     }
 

@@ -98,7 +98,7 @@ public sealed class StatusPublisherTests : IDisposable
 
         Assert.Equal(StatusStates.Warning, document.State);
         // The time is on the machine's clock, as the person reading it expects.
-        Assert.Equal([$"job housekeeping failure at {LocalClock(started)}: disk full"], document.Problems);
+        Assert.Equal([$"job housekeeping failed at {LocalClock(started)}: disk full"], document.Problems);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class StatusPublisherTests : IDisposable
         var document = publisher.Build(NoNextRuns);
 
         Assert.Equal(StatusStates.Warning, document.State);
-        Assert.Equal([$"job housekeeping interrupted at {LocalClock(started)}: HecnetJobs stopped before the run ended"], document.Problems);
+        Assert.Equal([$"job housekeeping was interrupted at {LocalClock(started)}: HecnetJobs stopped before the run ended"], document.Problems);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class StatusPublisherTests : IDisposable
         Assert.Equal(
             [
                 "jobs.xml edit refused (previous schedules in force): jobs.xml: line 7: 'cron-expression': '0 61 * * * ?' is not a valid cron expression",
-                $"job housekeeping failure at {LocalClock(started)}: disk full",
+                $"job housekeeping failed at {LocalClock(started)}: disk full",
             ],
             document.Problems);
         Assert.Equal(error, document.Schedules.Error);

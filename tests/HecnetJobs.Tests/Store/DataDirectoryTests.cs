@@ -51,7 +51,7 @@ public sealed class DataDirectoryTests : IDisposable
         var error = Assert.Throws<HecnetJobsException>(() => DataDirectory.Prepare(Options(Uncreatable)));
 
         Assert.Equal(
-            $"{_dir.File("config.json")}: 'dataDir': '{Uncreatable}' cannot be used (Could not find file '{Uncreatable}'.)",
+            $"{_dir.File("config.json")}: 'dataDir': '{Uncreatable}' cannot be created (the file system refuses a folder there); create it by hand or choose another folder",
             error.Message);
         Assert.Equal(ExitCodes.Config, error.ExitCode);
         Assert.False(Directory.Exists(Uncreatable));
@@ -74,7 +74,7 @@ public sealed class DataDirectoryTests : IDisposable
         var problem = DataDirectory.Check(Uncreatable, create: false);
 
         Assert.Equal(
-            $"does not exist and cannot be created: '/proc' cannot be used (Could not find file '/proc/.write-test.{Environment.ProcessId}'.)",
+            $"does not exist and cannot be created: '/proc' does not accept new files; choose another folder",
             problem);
     }
 
