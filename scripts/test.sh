@@ -40,10 +40,14 @@ import re, sys, pathlib, xml.etree.ElementTree as ET
 results = pathlib.Path(sys.argv[1])
 passed = failed = skipped = 0
 for trx in results.rglob("*.trx"):
-    counters = ET.parse(trx).getroot().find(".//{*}Counters")
-    passed += int(counters.get("passed", 0))
-    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
-    skipped += int(counters.get("notExecuted", 0))
+    for result in (e for e in ET.parse(trx).getroot().iter() if e.tag.endswith("}UnitTestResult")):
+        outcome = result.get("outcome")
+        if outcome == "Passed":
+            passed += 1
+        elif outcome == "NotExecuted":
+            skipped += 1
+        else:
+            failed += 1
 text = (results / "sim.txt").read_text()
 ran = re.search(r"^Ran (\d+) tests?", text, re.M)
 bad = re.search(r"^FAILED \((.*)\)", text, re.M)
