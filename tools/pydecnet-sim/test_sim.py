@@ -5,7 +5,7 @@ Run from the repository root:
 
 Every test starts real simulator processes in a temporary directory and
 synchronises by polling with a deadline (never by a fixed sleep).  The
-captures come from $PYDECNET_SAMPLES, default /work/shared/pydecnet-samples.
+captures come from $PYDECNET_SAMPLES, default tests/fixtures/pydecnet-samples.
 """
 
 import json
@@ -23,7 +23,7 @@ import urllib.error
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SAMPLES = os.environ.get("PYDECNET_SAMPLES", "/work/shared/pydecnet-samples")
+SAMPLES = os.environ.get("PYDECNET_SAMPLES", os.path.join(HERE, "..", "..", "tests", "fixtures", "pydecnet-samples"))
 PYDECNET = os.path.join(HERE, "pydecnet")
 NCP = os.path.join(HERE, "ncp")
 SIMCTL = os.path.join(HERE, "simctl")
