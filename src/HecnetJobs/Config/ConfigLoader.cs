@@ -4,7 +4,7 @@ using HecnetJobs.Jobs;
 namespace HecnetJobs.Config;
 
 /// <summary>Reads and validates the JSON config file; every problem is one line naming the file and key, all reported together (exit code 78).</summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
     private static readonly string[] LogLevels = ["Trace", "Debug", "Info", "Warn", "Error"];
 
@@ -101,6 +101,9 @@ public static class ConfigLoader
         };
         housekeepingSection.Finish();
 
+        var pydecnet = ReadPydecnet(root.Section("pydecnet"), baseDir, dataDir ?? baseDir);
+        var watchdog = ReadWatchdog(root.Section("watchdog"), errors);
+
         root.Finish();
         if (dataDir is null)
             return null;
@@ -112,6 +115,8 @@ public static class ConfigLoader
             Logging = logging,
             Status = status,
             Housekeeping = housekeeping,
+            Pydecnet = pydecnet,
+            Watchdog = watchdog,
         };
     }
 

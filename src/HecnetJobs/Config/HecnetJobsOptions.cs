@@ -18,6 +18,10 @@ public sealed class HecnetJobsOptions
 
     public required Jobs.HousekeepingOptions Housekeeping { get; init; }
 
+    public required Pydecnet.PydecnetOptions Pydecnet { get; init; }
+
+    public required Jobs.WatchdogOptions Watchdog { get; init; }
+
     /// <summary>The SQLite database holding Quartz's tables and HecnetJobs' own.</summary>
     public string DatabaseFile => Path.Combine(DataDir, "hecnetjobs.db");
 

@@ -64,6 +64,27 @@ internal sealed class JsonSection
         return defaultValue;
     }
 
+    public bool Bool(string key, bool defaultValue)
+    {
+        if (Find(key) is not { } value)
+            return defaultValue;
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            return value.GetBoolean();
+        _errors.Key(PathOf(key), $"{ConfigErrors.Show(value)} is not true or false");
+        return defaultValue;
+    }
+
+    /// <summary>A list of strings (each may be empty); null when the key is absent.</summary>
+    public IReadOnlyList<string>? StringList(string key, string? example = null)
+    {
+        if (Find(key) is not { } value)
+            return null;
+        if (value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String))
+            return value.EnumerateArray().Select(v => v.GetString()!).ToArray();
+        _errors.Key(PathOf(key), $"{ConfigErrors.Show(value)} is not a list of strings{(example is null ? "" : $" (e.g. {example})")}");
+        return null;
+    }
+
     /// <summary>A duration such as <c>"30s"</c>; it must lie within [min, max].</summary>
     public TimeSpan Duration(string key, TimeSpan defaultValue, TimeSpan min, TimeSpan max)
     {

@@ -16,5 +16,6 @@ public static class JobCatalog
     {
         HousekeepingJob.Type,
         SelftestJob.Type,
+        WatchdogJob.Type,
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace HecnetJobs.Logging;
 
-/// <summary>Every log message of HecnetJobs, with stable event ids by area: 1xx daemon, 2xx schedules, 3xx job runs, 4xx status, 5xx systemd.</summary>
+/// <summary>Every log message of HecnetJobs, with stable event ids by area: 1xx daemon, 2xx schedules, 3xx job runs, 4xx status, 5xx systemd, 6xx PyDECnet and its watchdog.</summary>
 internal static partial class Log
 {
     [LoggerMessage(100, LogLevel.Information, "HecnetJobs {Version} started as PID {Pid} (data {DataDir})")]
@@ -55,4 +55,18 @@ internal static partial class Log
 
     [LoggerMessage(501, LogLevel.Warning, "systemd watchdog: no ping, the scheduler's last heartbeat was {Age} ago")]
     public static partial void WatchdogWithheld(ILogger logger, TimeSpan age);
+    [LoggerMessage(600, LogLevel.Information, "{Job}: PyDECnet PID {Pid} exited; checking at once")]
+    public static partial void PydecnetExited(ILogger logger, string job, int pid);
+
+    [LoggerMessage(601, LogLevel.Warning, "{Job}: PyDECnet {Old} -> {New}: {Detail}")]
+    public static partial void PydecnetStateChanged(ILogger logger, string job, string old, string @new, string detail);
+
+    [LoggerMessage(602, LogLevel.Warning, "{Job}: restarted PyDECnet ({Reason}): PID {Pid} answering after {Ms} ms")]
+    public static partial void PydecnetRestarted(ILogger logger, string job, string reason, int pid, long ms);
+
+    [LoggerMessage(603, LogLevel.Error, "{Job}: PyDECnet could not be started: {Text}")]
+    public static partial void PydecnetStartFailed(ILogger logger, string job, string text);
+
+    [LoggerMessage(604, LogLevel.Error, "Running {Job} after PyDECnet's exit failed")]
+    public static partial void ExitRunFailed(ILogger logger, string job, Exception exception);
 }

@@ -34,6 +34,51 @@ internal static class Schema
         );
         CREATE INDEX hj_trigger_requests_open ON hj_trigger_requests (id) WHERE claimed_at IS NULL;
         """,
+        """
+        CREATE TABLE hj_events (
+            id     INTEGER PRIMARY KEY,
+            at     TEXT    NOT NULL,
+            source TEXT    NOT NULL,
+            kind   TEXT    NOT NULL,
+            pid    INTEGER,
+            detail TEXT    NOT NULL
+        );
+        CREATE INDEX hj_events_by_source ON hj_events (source, kind, at);
+        CREATE TABLE hj_alerts (
+            id        INTEGER PRIMARY KEY,
+            raised_at TEXT    NOT NULL,
+            source    TEXT    NOT NULL,
+            kind      TEXT    NOT NULL,
+            severity  TEXT    NOT NULL,
+            subject   TEXT    NOT NULL,
+            body      TEXT    NOT NULL
+        );
+        CREATE TABLE hj_watchdog (
+            job                 TEXT    PRIMARY KEY,
+            state               TEXT    NOT NULL,
+            since               TEXT    NOT NULL,
+            pid                 INTEGER,
+            checked_at          TEXT,
+            not_answering_since TEXT,
+            problem             TEXT,
+            main_loop           TEXT,
+            backoff_level       INTEGER NOT NULL DEFAULT 0,
+            backoff_until       TEXT,
+            budget_alerted      INTEGER NOT NULL DEFAULT 0,
+            budget_reset_at     TEXT,
+            last_restart_at     TEXT,
+            last_restart_reason TEXT,
+            output_marks        TEXT,
+            details             TEXT
+        );
+        CREATE TABLE hj_pauses (
+            job       TEXT PRIMARY KEY,
+            paused_at TEXT NOT NULL,
+            until     TEXT NOT NULL,
+            reason    TEXT,
+            paused_by TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int CurrentVersion => Steps.Length;

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using HecnetJobs.Logging;
+using HecnetJobs.Pydecnet;
+
+namespace HecnetJobs.Jobs;
+
+/// <summary>The restart path: budget, stop what is left, clean the socket, start, verify, record.</summary>
+public sealed partial class WatchdogJob
+{
+    private async Task<JobOutcome> RecoverAsync(Run run, WatchdogState state, WatchdogState next, Assessment assessment, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var hung = assessment.State == PydecnetStates.Hung;
+        var reason = hung ? "hung" : state.State switch
+        {
+            PydecnetStates.Running or PydecnetStates.NotAnswering or PydecnetStates.Restarting => "crash",
+            PydecnetStates.Unknown => "not running",
+            _ => "still down",
+        };
+        var cause = hung ? assessment.Detail : CrashCause(state, assessment.Detail);
+        next = Transition(run, next, hung ? PydecnetStates.Hung : PydecnetStates.Down, cause, now);
+
+        var countFrom = now - _options.RestartWindow;
+        if (state.BudgetResetAt is { } reset && reset > countFrom)
+            countFrom = reset;
+        var attempts = _store.AttemptsSince(run.Job, countFrom);
+        var budget = WatchdogPolicy.Budget(next, attempts.Count, now, _options);
+        if (budget.RaiseTooOften)
+        {
+            run.Event(now, WatchdogEvents.Backoff, null, $"{attempts.Count} restart attempts since {Clock(countFrom)}; next attempt not before {Clock(budget.State.BackoffUntil!.Value)}");
+            run.Alert(now, "too-often", "critical", "PyDECnet restarting too often", TooOftenBody(attempts, budget.State.BackoffUntil!.Value));
+        }
+        next = budget.State;
+        if (!budget.Allowed)
+        {
+            var waiting = $"PyDECnet is {(hung ? "hung" : "down")} ({cause}); backing off until {Clock(next.BackoffUntil!.Value)} after {attempts.Count} restart attempts in {Config.Duration.Format(now - countFrom)}";
+            next = Transition(run, next, PydecnetStates.BackingOff, waiting, now) with { Problem = waiting };
+            Save(run, next);
+            return JobOutcome.Failure(waiting);
+        }
+
+        // Written before acting: if HecnetJobs dies in the middle, the next run sees "restarting" and finishes the job.
+        next = Transition(run, next, PydecnetStates.Restarting, $"{reason}: {cause}", now) with { Problem = cause };
+        Save(run, next);
+
+        if (hung && next.Pid is { } hungPid)
+            run.Event(Now, WatchdogEvents.Stop, hungPid, await _controller.StopAsync(hungPid, cancellationToken));
+
+        // Never two: someone (the owner, another supervisor) may have started one meanwhile.
+        var again = _locator.Locate();
+        if (again.Pids.Count > 0)
+        {
+            now = Now;
+            next = Transition(run, next, PydecnetStates.Running, $"PID {again.Pids[0]} appeared during the restart; adopted, nothing started", now)
+                with { Pid = again.Pids[0], Problem = null, NotAnsweringSince = null };
+            Save(run, next);
+            _services.ExitWatcher?.Watch(run.Job, again.Pids[0]);
+            return JobOutcome.Success($"PyDECnet PID {again.Pids[0]} started meanwhile by someone else; adopted");
+        }
+
+        if (await _controller.RemoveStaleSocketAsync(cancellationToken) is { } socketNote)
+            run.Event(Now, WatchdogEvents.SocketRemoved, null, socketNote);
+
+        var result = await _controller.StartAsync(cancellationToken);
+        now = Now;
+        next = next with { OutputMarks = _controller.LastOutputMark?.ToText() ?? next.OutputMarks, LastRestartAt = now };
+        if (result.Failure is { } failure)
+            return StartFailed(run, next, failure, result, now);
+
+        var pid = result.Pid!.Value;
+        var ms = (long)result.Elapsed.TotalMilliseconds;
+        var reasonText = reason == "crash" || reason == "hung" ? $"{reason}: {cause}" : reason;
+        run.Event(now, WatchdogEvents.Restart, pid, $"{reasonText}; PID {pid} answering after {ms} ms");
+        next = Transition(run, next, PydecnetStates.Running, $"restarted ({reason}), PID {pid}", now) with
+        {
+            Pid = pid,
+            Problem = null,
+            NotAnsweringSince = null,
+            MainLoop = null,
+            LastRestartReason = reasonText,
+        };
+        // Once "restarting too often" was said, each further restart of the episode stays in the history only.
+        if (_options.AlertEachRestart && !next.BudgetAlerted)
+            run.Alert(now, "restarted", "warning", $"PyDECnet restarted ({reason})", RestartBody(reasonText, state, pid, result.Elapsed));
+        Save(run, next);
+        Log.PydecnetRestarted(_logger, run.Job, reason, pid, ms);
+        _services.ExitWatcher?.Watch(run.Job, pid);
+        return JobOutcome.Success($"restarted PyDECnet ({reason}): PID {pid} answering after {ms} ms");
+    }
+
+    private JobOutcome StartFailed(Run run, WatchdogState next, StartFailure failure, StartResult result, DateTimeOffset now)
+    {
+        var text = $"start failed ({failure.Kind}): {failure.Text}";
+        run.Event(now, WatchdogEvents.StartFailed, result.Pid, text + (failure.Evidence.Count > 0 ? "\n" + string.Join('\n', failure.Evidence) : ""));
+        // The same failure again is already known to the owner; a different one is news.
+        if (next.Problem != text)
+            run.Alert(now, "start-failed", "critical", $"PyDECnet down: start failed ({failure.Kind})", FailureBody(failure));
+        next = Transition(run, next, PydecnetStates.Down, text, now) with { Pid = null, Problem = text };
+        Save(run, next);
+        Log.PydecnetStartFailed(_logger, run.Job, text);
+        return JobOutcome.Failure($"PyDECnet could not be started: {failure.Text}");
+    }
+
+    /// <summary>Why a PyDECnet that was running is gone, from what it wrote since it was started (when HecnetJobs started it).</summary>
+    private static string CrashCause(WatchdogState state, string notRunning)
+    {
+        if (state.State is PydecnetStates.Unknown or PydecnetStates.Down or PydecnetStates.BackingOff)
+            return notRunning;
+        var lines = OutputTail.FromText(state.OutputMarks).ReadSince();
+        if (StartFailure.Classify(lines) is { } seen)
+            return $"exited: {seen.Text}";
+        var last = lines.LastOrDefault(l => l.Contains("Error", StringComparison.Ordinal) || l.Contains("Exiting", StringComparison.Ordinal));
+        return last is null ? $"PID {state.Pid} exited" : $"PID {state.Pid} exited ({last.Trim()})";
+    }
+
+    private string RestartBody(string reason, WatchdogState before, int pid, TimeSpan elapsed)
+    {
+        var body = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"PyDECnet was restarted: {reason}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Before: {before.State}{(before.Pid is { } old ? $", PID {old}" : "")}, since {Clock(before.Since)}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Now: PID {pid}, answering after {elapsed.TotalMilliseconds:0} ms.");
+        return AppendLogTail(body).ToString();
+    }
+
+    private string FailureBody(StartFailure failure)
+    {
+        var body = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"PyDECnet could not be started: {failure.Text}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Command: {_pydecnet.Command} {string.Join(' ', _pydecnet.Arguments)}");
+        if (failure.Evidence.Count > 0)
+            body.AppendLine().AppendLine("What PyDECnet said:").AppendJoin('\n', failure.Evidence.Select(l => "  " + l)).AppendLine();
+        body.AppendLine(CultureInfo.InvariantCulture, $"The watchdog tries again on its next run (restart budget {_options.RestartBurst} in {Config.Duration.Format(_options.RestartWindow)}, then back-off up to {Config.Duration.Format(_options.BackoffMax)}).");
+        return body.ToString();
+    }
+
+    private string TooOftenBody(IReadOnlyList<Store.HistoryEvent> attempts, DateTimeOffset until)
+    {
+        var body = new StringBuilder()
+            .AppendLine(CultureInfo.InvariantCulture, $"PyDECnet needed {attempts.Count} restart attempts within {Config.Duration.Format(_options.RestartWindow)}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"The watchdog now waits until {Clock(until)} before the next attempt, doubling the wait each time up to {Config.Duration.Format(_options.BackoffMax)}; it never gives up.")
+            .AppendLine("Clear the wait with: hecnetjobs trigger watchdog --reset")
+            .AppendLine()
+            .AppendLine("Recent attempts:");
+        foreach (var attempt in attempts.Take(10))
+            body.AppendLine(CultureInfo.InvariantCulture, $"  {Clock(attempt.At)} {attempt.Kind}: {attempt.Detail.Split('\n')[0]}");
+        return AppendLogTail(body).ToString();
+    }
+
+    private StringBuilder AppendLogTail(StringBuilder body)
+    {
+        var log = _pydecnet.LogFile ?? _pydecnet.ConsoleLog;
+        var tail = OutputTail.LastLines(log, 10);
+        if (tail.Count > 0)
+            body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Last lines of {log}:").AppendJoin('\n', tail.Select(l => "  " + l)).AppendLine();
+        return body;
+    }
+
+    /// <summary>A time as the owner reads it on the machine: local, to the second.</summary>
+    private string Clock(DateTimeOffset time) =>
+        TimeZoneInfo.ConvertTime(time, _services.Time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}

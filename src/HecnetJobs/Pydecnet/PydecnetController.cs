@@ -1,0 +1,164 @@
+using HecnetJobs.Jobs;
+
+namespace HecnetJobs.Pydecnet;
+
+/// <summary>How a start went: the new PID and how long it took to answer, or why it failed.</summary>
+public sealed record StartResult(int? Pid, TimeSpan Elapsed, StartFailure? Failure);
+
+/// <summary>
+/// Stops and starts PyDECnet. A start puts it in its own session (so it outlives a one-shot HecnetJobs run and is not
+/// hit by signals meant for HecnetJobs) with its output appended to the console log, then waits until its API answers.
+/// </summary>
+internal sealed class PydecnetController(PydecnetOptions options, WatchdogOptions watchdog, ProcessTable processes, TimeProvider time)
+{
+    private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>SIGTERM (never SIGHUP: PyDECnet dies on it with no clean-up), the grace period, then SIGKILL to the whole process group.</summary>
+    public async Task<string> StopAsync(int pid, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        if (!processes.IsAlive(pid))
+        {
+            _ = Libc.TryReap(pid);
+            return $"PID {pid} had already exited";
+        }
+        var group = Libc.ProcessGroup(pid);
+        Libc.Signal(pid, Libc.SigTerm);
+        // A stopped process keeps SIGTERM pending until it runs again.
+        Libc.Signal(pid, Libc.SigCont);
+        if (await WaitForExitAsync(pid, watchdog.StopGrace, cancellationToken))
+            return $"stopped PID {pid} with SIGTERM in {Seconds(time.GetElapsedTime(started))}";
+        // Only a group PyDECnet leads is signalled as a group: a PyDECnet run from a shell shares the shell's group.
+        if (group == pid)
+            Libc.Signal(-group, Libc.SigKill);
+        else
+            Libc.Signal(pid, Libc.SigKill);
+        await WaitForExitAsync(pid, TimeSpan.FromSeconds(5), cancellationToken);
+        return $"killed PID {pid} with SIGKILL after {Seconds(watchdog.StopGrace)} of SIGTERM grace";
+    }
+
+    /// <summary>Removes the API socket file when it is a socket and nobody answers on it; returns what was done, or null when there was nothing to do.</summary>
+    public async Task<string?> RemoveStaleSocketAsync(CancellationToken cancellationToken)
+    {
+        var path = options.ApiSocket;
+        var type = Libc.FileType(path);
+        if (type is null)
+            return null;
+        if (type != Libc.SocketFileType)
+            return $"{path} exists but is not a socket; left alone (PyDECnet will refuse to start until it is moved away)";
+        var probe = await ApiProbe.ProbeAsync(path, watchdog.ProbeTimeout, cancellationToken);
+        if (probe.Answer != ApiAnswer.Refused)
+            return $"{path} was kept: {probe.Detail}";
+        File.Delete(path);
+        return $"removed stale API socket {path}";
+    }
+
+    /// <summary>Starts PyDECnet and waits until it answers, it dies, or the start timeout passes.</summary>
+    public async Task<StartResult> StartAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        if (Launch(out var failure) is not { } pid)
+            return new(null, TimeSpan.Zero, failure);
+        var mark = OutputTail.Mark(options.ConsoleLog, options.LogFile);
+        LastOutputMark = mark;
+        var probeTimeout = watchdog.ProbeTimeout < TimeSpan.FromSeconds(1) ? watchdog.ProbeTimeout : TimeSpan.FromSeconds(1);
+        while (true)
+        {
+            var exitCode = Libc.TryReap(pid);
+            var alive = exitCode is null && processes.IsAlive(pid);
+            if (StartFailure.Classify(mark.ReadSince()) is { } seen)
+            {
+                if (alive)
+                    await StopAsync(pid, cancellationToken);
+                return new(pid, time.GetElapsedTime(started), seen);
+            }
+            if (!alive)
+            {
+                var code = exitCode is { } c ? $" with code {c}" : "";
+                return new(pid, time.GetElapsedTime(started), new("exited", $"PyDECnet exited{code} right after starting", mark.ReadSince().TakeLast(6).ToArray()));
+            }
+            var probe = await ApiProbe.ProbeAsync(options.ApiSocket, probeTimeout, cancellationToken);
+            if (probe.Answered)
+                return new(pid, time.GetElapsedTime(started), null);
+            if (time.GetElapsedTime(started) > watchdog.StartTimeout)
+            {
+                await StopAsync(pid, cancellationToken);
+                return new(pid, time.GetElapsedTime(started), new("not-answering",
+                    $"PyDECnet started but its API did not answer within {Config.Duration.Format(watchdog.StartTimeout)} ({probe.Detail})",
+                    mark.ReadSince().TakeLast(6).ToArray()));
+            }
+            await Task.Delay(PollEvery, time, cancellationToken);
+        }
+    }
+
+    /// <summary>Where the output files ended when the last start began (so a later crash can be explained).</summary>
+    public OutputTail? LastOutputMark { get; private set; }
+
+    private int? Launch(out StartFailure? failure)
+    {
+        failure = null;
+        var program = ResolveCommand(options.Command, out var problem);
+        if (program is null)
+        {
+            failure = new("launch", problem!, []);
+            return null;
+        }
+        if (!Directory.Exists(options.WorkingDirectory))
+        {
+            failure = new("launch", $"pydecnet.workingDirectory {options.WorkingDirectory} does not exist", []);
+            return null;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(options.ConsoleLog)!);
+        var pid = Libc.Spawn(program, options.Arguments, options.WorkingDirectory, options.ConsoleLog);
+        if (pid > 0)
+            return pid;
+        failure = new("launch", $"cannot start {program}: {new System.ComponentModel.Win32Exception(-pid).Message}", []);
+        return null;
+    }
+
+    /// <summary>The program's full path: as configured when it has a slash, else the first executable of that name on PATH.</summary>
+    internal static string? ResolveCommand(string? command, out string? problem)
+    {
+        problem = null;
+        if (command is null)
+        {
+            problem = "pydecnet.command is not set in the config (the program that starts PyDECnet, e.g. \"/usr/local/bin/pydecnet\")";
+            return null;
+        }
+        if (command.Contains('/'))
+        {
+            if (!File.Exists(command))
+                problem = $"pydecnet.command {command} does not exist";
+            else if (!IsExecutable(command))
+                problem = $"pydecnet.command {command} is not executable (chmod +x, or run it through python3)";
+            return problem is null ? command : null;
+        }
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(folder, command);
+            if (File.Exists(candidate) && IsExecutable(candidate))
+                return candidate;
+        }
+        problem = $"pydecnet.command '{command}' is not on PATH ({Environment.GetEnvironmentVariable("PATH")}); give its full path";
+        return null;
+    }
+
+    private static bool IsExecutable(string path) =>
+        OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+
+    private async Task<bool> WaitForExitAsync(int pid, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            _ = Libc.TryReap(pid);
+            if (!processes.IsAlive(pid))
+                return true;
+            if (time.GetElapsedTime(started) >= timeout)
+                return false;
+            await Task.Delay(TimeSpan.FromMilliseconds(50), time, cancellationToken);
+        }
+    }
+
+    private static string Seconds(TimeSpan span) => $"{span.TotalSeconds:0.0} s";
+}
