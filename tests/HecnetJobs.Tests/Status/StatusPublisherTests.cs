@@ -229,6 +229,8 @@ public sealed class StatusPublisherTests : IDisposable
         Logging = new LoggingOptions { Dir = _db.Dir.File("data/logs") },
         Status = new StatusOptions { File = StatusFile },
         Housekeeping = new HousekeepingOptions(),
+        Pydecnet = new HecnetJobs.Pydecnet.PydecnetOptions { WorkingDirectory = _db.Dir.File("data"), ConsoleLog = Path.Combine(_db.Dir.File("data"), "pydecnet-console.log") },
+        Watchdog = new WatchdogOptions(),
     };
 
     private void Run(string job, DateTimeOffset started, TimeSpan? took, string result = "success", string summary = "")

@@ -94,5 +94,7 @@ public sealed class DataDirectoryTests : IDisposable
         Logging = new LoggingOptions { Dir = Path.Combine(dataDir, "logs") },
         Status = new StatusOptions { File = Path.Combine(dataDir, "status.json") },
         Housekeeping = new HousekeepingOptions(),
+        Pydecnet = new HecnetJobs.Pydecnet.PydecnetOptions { WorkingDirectory = dataDir, ConsoleLog = Path.Combine(dataDir, "pydecnet-console.log") },
+        Watchdog = new WatchdogOptions(),
     };
 }
