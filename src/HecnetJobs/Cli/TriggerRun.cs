@@ -13,7 +13,7 @@ internal sealed class TriggerRun(HecnetJobsOptions options, ILoggerFactory logge
     /// <summary>How often a waiting CLI looks at its request; well under the 2 s the daemon has to pick it up.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
-    public async Task<int> RunAsync(string jobName, bool wait, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(string jobName, bool wait, TimeSpan timeout, bool reset, CancellationToken cancellationToken)
     {
         DataDirectory.Prepare(options);
         // A broken jobs.xml edit does not stop a running daemon (it keeps the schedules in force), so it must not stop
@@ -22,6 +22,8 @@ internal sealed class TriggerRun(HecnetJobsOptions options, ILoggerFactory logge
         if (schedule is not null && schedule.Find(jobName) is null)
             throw NoSuchJob(schedule, jobName);
         var database = new Database(options.DatabaseFile);
+        if (reset)
+            ResetBackoff(database, schedule, jobName);
 
         using (var instanceLock = InstanceLock.TryAcquire(options.LockFile, out var holder))
         {
@@ -41,6 +43,15 @@ internal sealed class TriggerRun(HecnetJobsOptions options, ILoggerFactory logge
             }
             return await WaitForDaemonAsync(database, jobName, id, timeout, cancellationToken);
         }
+    }
+
+    /// <summary><c>--reset</c>: clears a watchdog's restart back-off before the run, so it may restart PyDECnet at once.</summary>
+    private void ResetBackoff(Database database, JobSchedule? schedule, string jobName)
+    {
+        if (schedule?.Find(jobName) is { } job && job.Type != WatchdogJob.Type.Name)
+            throw new HecnetJobsException($"--reset: '{jobName}' is a {job.Type} job; --reset clears a watchdog's restart back-off", ExitCodes.Usage);
+        database.Migrate();
+        new WatchdogStore(database).Reset(jobName, time.GetUtcNow());
     }
 
     private JobSchedule? TryReadSchedule(out HecnetJobsException? error)

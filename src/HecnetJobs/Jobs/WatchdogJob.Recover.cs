@@ -34,7 +34,7 @@ public sealed partial class WatchdogJob
         next = budget.State;
         if (!budget.Allowed)
         {
-            var waiting = $"PyDECnet is {(hung ? "hung" : "down")} ({cause}); backing off until {Clock(next.BackoffUntil!.Value)} after {attempts.Count} restart attempts in {Config.Duration.Format(now - countFrom)}";
+            var waiting = $"{cause}; restarting too often ({attempts.Count} attempts since {Clock(countFrom)}), next attempt at {Clock(next.BackoffUntil!.Value)}";
             next = Transition(run, next, PydecnetStates.BackingOff, waiting, now) with { Problem = waiting };
             Save(run, next);
             return JobOutcome.Failure(waiting);

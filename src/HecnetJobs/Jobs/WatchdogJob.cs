@@ -81,7 +81,7 @@ public sealed partial class WatchdogJob : IHecnetJob
                 next = Transition(run, next, PydecnetStates.Running, assessment.Detail, now) with { Problem = null };
                 next = WatchdogPolicy.ForgiveIfStable(next, now, _options);
                 if (recovered)
-                    run.Alert(now, "answering", "info", "PyDECnet answering again", $"PyDECnet (PID {next.Pid}) answers again after {Config.Duration.Format(now - (state.NotAnsweringSince ?? now))} without a restart.");
+                    run.Alert(now, "answering", "info", "PyDECnet answering again", $"PyDECnet (PID {next.Pid}) answers again after {WatchdogPolicy.Whole(now - (state.NotAnsweringSince ?? now))} without a restart.");
                 Save(run, next);
                 _services.ExitWatcher?.Watch(run.Job, next.Pid!.Value);
                 return JobOutcome.Success($"PyDECnet running, PID {next.Pid}, answering");
@@ -92,7 +92,7 @@ public sealed partial class WatchdogJob : IHecnetJob
                 next = Transition(run, next, PydecnetStates.NotAnswering, assessment.Detail, now) with { Problem = assessment.Detail };
                 Save(run, next);
                 _services.ExitWatcher?.Watch(run.Job, next.Pid!.Value);
-                var silent = Config.Duration.Format(now - (next.NotAnsweringSince ?? now));
+                var silent = WatchdogPolicy.Whole(now - (next.NotAnsweringSince ?? now));
                 return JobOutcome.Success($"PyDECnet PID {next.Pid} not answering for {silent} ({assessment.Detail}); hung after {Config.Duration.Format(_options.HangAfter)}");
 
             default:

@@ -46,9 +46,13 @@ public static class WatchdogPolicy
         var silentSince = state.NotAnsweringSince ?? now;
         var silentFor = now - silentSince;
         return silentFor >= options.HangAfter
-            ? new(PydecnetStates.Hung, $"{problem}; not answering for {Config.Duration.Format(silentFor)}", silentSince, loop)
+            ? new(PydecnetStates.Hung, $"{problem}; not answering for {Whole(silentFor)}", silentSince, loop)
             : new(PydecnetStates.NotAnswering, problem, silentSince, loop);
     }
+
+    /// <summary>A span rounded to whole seconds, as a person reads it ("2m10s").</summary>
+    public static string Whole(TimeSpan span) =>
+        Config.Duration.Format(TimeSpan.FromSeconds(Math.Max(0, Math.Round(span.TotalSeconds))));
 
     /// <summary>The wait after <paramref name="level"/> back-off restarts: the initial wait doubled per level, at most the maximum.</summary>
     public static TimeSpan Backoff(int level, WatchdogOptions options)

@@ -1,6 +1,7 @@
 using HecnetJobs.Config;
 using HecnetJobs.Jobs;
 using HecnetJobs.Logging;
+using HecnetJobs.Pydecnet;
 using HecnetJobs.Status;
 using HecnetJobs.Store;
 using HecnetJobs.Systemd;
@@ -43,8 +44,10 @@ public sealed class Daemon(HecnetJobsOptions options, ILoggerFactory loggerFacto
         var watchdogTimeout = SystemdIntegration.WatchdogTimeout();
         var heartbeatInterval = HeartbeatInterval(options.Status.Interval, watchdogTimeout);
         var liveness = new SchedulerLiveness(time, heartbeatInterval * 2 + QuartzSetup.IdleWait);
-        var services = new JobServices(options, database, time, loggerFactory);
-        var runner = new JobRunner(services, runs, status.PublishAsync);
+        JobRunner? runner = null;
+        using var exitWatcher = new ExitWatcher((job, _) => RunAfterExitAsync(job, holderOfSchedule, runner!, stopping), _logger);
+        var services = new JobServices(options, database, time, loggerFactory) { ExitWatcher = exitWatcher };
+        runner = new JobRunner(services, runs, status.PublishAsync);
         var adapter = new QuartzJobAdapter(runner, holderOfSchedule, requests, time);
         var factory = new JobFactory(adapter, new HeartbeatJob(liveness, status.PublishAsync));
 
@@ -59,6 +62,7 @@ public sealed class Daemon(HecnetJobsOptions options, ILoggerFactory loggerFacto
             Log.SchedulesLoaded(_logger, options.JobsFile, applied.Jobs, applied.Changed, applied.Removed);
             await reconciler.EnsureHeartbeatAsync(heartbeatInterval, stopping);
             await scheduler.Start(stopping);
+            await StartWatchdogsAsync(scheduler, holderOfSchedule.Current, stopping);
             liveness.Beat();
             Log.DaemonStarted(_logger, AppInfo.Version, Environment.ProcessId, options.DataDir);
             await status.PublishAsync(stopping);
@@ -113,6 +117,32 @@ public sealed class Daemon(HecnetJobsOptions options, ILoggerFactory loggerFacto
         if (watchdogTimeout is { } timeout && timeout / 4 < interval)
             interval = timeout / 4;
         return interval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : interval;
+    }
+
+    /// <summary>Runs every watchdog once at start, so PyDECnet's exit is watched from the first second rather than from the first scheduled run.</summary>
+    private static async Task StartWatchdogsAsync(IScheduler scheduler, JobSchedule schedule, CancellationToken cancellationToken)
+    {
+        foreach (var job in schedule.Jobs.Where(j => j.Type == WatchdogJob.Type.Name))
+            await scheduler.TriggerJob(new JobKey(job.Name, job.Group), cancellationToken);
+    }
+
+    /// <summary>PyDECnet just exited: run its watchdog now instead of at the next scheduled check.</summary>
+    private async Task RunAfterExitAsync(string job, ScheduleHolder schedule, JobRunner runner, CancellationToken stopping)
+    {
+        if (schedule.Current?.Find(job) is not { } definition || stopping.IsCancellationRequested)
+            return;
+        try
+        {
+            await runner.RunAsync(definition, definition.Data, "exit", stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // HecnetJobs is stopping; the next start checks PyDECnet anyway.
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log.ExitRunFailed(_logger, job, e);
+        }
     }
 
     private void RecoverOrphans(JobRunStore runs, TriggerRequestStore requests)

@@ -17,11 +17,17 @@ public static class RepoPaths
 
     private static string FindRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        // Above the test binaries normally; above this source file when the build output lives elsewhere (--artifacts-path).
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(SourceFile())! })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "HecnetJobs.sln")))
-                return dir.FullName;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "HecnetJobs.sln")))
+                    return dir.FullName;
+            }
         }
-        throw new InvalidOperationException($"HecnetJobs.sln not found above {AppContext.BaseDirectory}");
+        throw new InvalidOperationException($"HecnetJobs.sln not found above {AppContext.BaseDirectory} or {SourceFile()}");
     }
+
+    private static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
 }
