@@ -16,6 +16,8 @@ public static class CliApp
             TriggerCommand.Create(),
             StatusCommand.Create(),
             CheckCommand.Create(),
+            PauseCommand.CreatePause(),
+            PauseCommand.CreateResume(),
         };
         root.Options.Add(CommonOptions.Config);
 

@@ -121,10 +121,10 @@ internal sealed class TriggerRun(HecnetJobsOptions options, ILoggerFactory logge
     /// <summary>Prints the outcome (success only with --wait, to keep cron quiet; failures always, on stderr) and picks the exit code.</summary>
     private int Report(string job, string result, string summary, bool wait)
     {
-        if (result == JobRunResult.Success)
+        if (result is JobRunResult.Success or JobRunResult.Skipped)
         {
             if (wait)
-                output.WriteLine($"{job}: success: {summary}");
+                output.WriteLine($"{job}: {result}: {summary}");
             return ExitCodes.Success;
         }
         error.WriteLine($"{job}: {result}: {summary}");

@@ -3,7 +3,7 @@ using HecnetJobs.Pydecnet;
 
 namespace HecnetJobs.Config;
 
-/// <summary>The <c>pydecnet</c> and <c>watchdog</c> sections.</summary>
+/// <summary>The <c>pydecnet</c>, <c>watchdog</c> and <c>pause</c> sections.</summary>
 public static partial class ConfigLoader
 {
     private static PydecnetOptions ReadPydecnet(JsonSection section, string baseDir, string dataDir)
@@ -48,6 +48,35 @@ public static partial class ConfigLoader
         };
         if (errors.Lines.Count == errorsBefore && options.BackoffMax < options.BackoffInitial)
             section.Error("backoffMax", $"'{Duration.Format(options.BackoffMax)}' must not be shorter than watchdog.backoffInitial ('{Duration.Format(options.BackoffInitial)}')");
+        section.Finish();
+        return options;
+    }
+
+    private static Scheduling.PauseOptions ReadPause(JsonSection section, ConfigErrors errors)
+    {
+        var errorsBefore = errors.Lines.Count;
+        var options = new Scheduling.PauseOptions
+        {
+            Default = section.Duration("default", TimeSpan.FromHours(2), TimeSpan.FromMinutes(1), TimeSpan.FromDays(7)),
+            Max = section.Duration("max", TimeSpan.FromHours(24), TimeSpan.FromMinutes(1), TimeSpan.FromDays(30)),
+        };
+        if (errors.Lines.Count == errorsBefore && options.Max < options.Default)
+            section.Error("max", $"'{Duration.Format(options.Max)}' must not be shorter than pause.default ('{Duration.Format(options.Default)}')");
+        section.Finish();
+        return options;
+    }
+
+    private static Status.VitalsThresholds ReadVitals(JsonSection section)
+    {
+        const long MiB = 1024 * 1024;
+        var options = new Status.VitalsThresholds
+        {
+            DiskCriticalBytes = section.Int("diskCriticalMiB", 100, 0, 1_000_000) * MiB,
+            DiskWarnBytes = section.Int("diskWarnMiB", 500, 0, 1_000_000) * MiB,
+            DiskWarnFraction = section.Int("diskWarnPercent", 5, 0, 100) / 100.0,
+            MemWarnBytes = section.Int("memoryWarnMiB", 50, 0, 1_000_000) * MiB,
+            LoadWarnPerCpu = section.Int("loadWarnPerCpu", 4, 1, 1000),
+        };
         section.Finish();
         return options;
     }

@@ -103,6 +103,8 @@ public static partial class ConfigLoader
 
         var pydecnet = ReadPydecnet(root.Section("pydecnet"), baseDir, dataDir ?? baseDir);
         var watchdog = ReadWatchdog(root.Section("watchdog"), errors);
+        var pause = ReadPause(root.Section("pause"), errors);
+        var vitals = ReadVitals(root.Section("vitals"));
 
         root.Finish();
         if (dataDir is null)
@@ -117,6 +119,8 @@ public static partial class ConfigLoader
             Housekeeping = housekeeping,
             Pydecnet = pydecnet,
             Watchdog = watchdog,
+            Pause = pause,
+            Vitals = vitals,
         };
     }
 

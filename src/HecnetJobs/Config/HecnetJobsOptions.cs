@@ -22,6 +22,15 @@ public sealed class HecnetJobsOptions
 
     public required Jobs.WatchdogOptions Watchdog { get; init; }
 
+    public Scheduling.PauseOptions Pause { get; init; } = new();
+
+    /// <summary>The <c>vitals</c> section: thresholds for free disk space, available memory and load.</summary>
+    public Status.VitalsThresholds Vitals { get; init; } = new();
+
+    /// <summary>The folders whose free space is watched: the data folder and the folder of PyDECnet's log.</summary>
+    public IReadOnlyList<string> WatchedFolders =>
+        new[] { DataDir, Path.GetDirectoryName(Pydecnet.LogFile ?? Pydecnet.ConsoleLog)! }.Distinct(StringComparer.Ordinal).ToArray();
+
     /// <summary>The SQLite database holding Quartz's tables and HecnetJobs' own.</summary>
     public string DatabaseFile => Path.Combine(DataDir, "hecnetjobs.db");
 

@@ -17,6 +17,9 @@ public sealed class HousekeepingJob(Database database, HousekeepingOptions optio
     [
         ("hj_job_runs", "finished_at IS NOT NULL AND finished_at < $cutoffText"),
         ("hj_trigger_requests", "finished_at IS NOT NULL AND finished_at < $cutoffText"),
+        ("hj_events", "at < $cutoffText"),
+        ("hj_alerts", "raised_at < $cutoffText"),
+        ("hj_pauses", "until < $cutoffText"),
         // Quartz stores these times as UTC ticks.
         ("QRTZ_EXECUTION_HISTORY", "FIRED_TIME < $cutoffTicks"),
         ("QRTZ_MISFIRE_HISTORY", "MISFIRE_TIME < $cutoffTicks"),

@@ -23,4 +23,7 @@ public static class WatchdogEvents
 
     /// <summary>A stale API socket file was removed.</summary>
     public const string SocketRemoved = "socket-removed";
+
+    /// <summary>The host's vitals crossed a threshold or came back (detail: the findings, or <c>ok</c>).</summary>
+    public const string Vitals = "vitals";
 }

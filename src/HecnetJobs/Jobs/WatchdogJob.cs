@@ -51,7 +51,10 @@ public sealed partial class WatchdogJob : IHecnetJob
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await RunLockedAsync(new Run(context.JobName), cancellationToken);
+            var run = new Run(context.JobName);
+            var outcome = await RunLockedAsync(run, cancellationToken);
+            CheckVitals(run);
+            return outcome;
         }
         finally
         {

@@ -69,4 +69,7 @@ internal static partial class Log
 
     [LoggerMessage(604, LogLevel.Error, "Running {Job} after PyDECnet's exit failed")]
     public static partial void ExitRunFailed(ILogger logger, string job, Exception exception);
+
+    [LoggerMessage(305, LogLevel.Information, "Job {Job} ({Origin}) skipped: {Summary}")]
+    public static partial void JobSkipped(ILogger logger, string job, string origin, string summary);
 }

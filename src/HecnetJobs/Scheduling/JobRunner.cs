@@ -13,6 +13,9 @@ public sealed record JobRunResult(long RunId, string Result, string Summary, Tim
     public const string Failure = "failure";
     public const string Cancelled = "cancelled";
 
+    /// <summary>Not run: the job is paused (<c>hecnetjobs pause</c>).</summary>
+    public const string Skipped = "skipped";
+
     public bool Succeeded => Result == Success;
 }
 
@@ -27,6 +30,8 @@ public sealed class JobRunner(JobServices services, JobRunStore runs, Func<Cance
     public async Task<JobRunResult> RunAsync(JobDefinition job, IReadOnlyDictionary<string, string> data, string origin, CancellationToken cancellationToken)
     {
         var time = services.Time;
+        if (new PauseStore(services.Database).For(job.Name, time.GetUtcNow()) is { } pause)
+            return await SkipAsync(job, origin, pause);
         var runId = runs.Start(job.Name, job.Type, origin, Environment.ProcessId, time.GetUtcNow());
         var started = time.GetTimestamp();
         string result, summary;
@@ -63,5 +68,18 @@ public sealed class JobRunner(JobServices services, JobRunStore runs, Func<Cance
         }
         await afterRun(CancellationToken.None);
         return new JobRunResult(runId, result, summary, duration);
+    }
+
+    /// <summary>Records a run that did not happen because the job is paused; the history shows the pause, not a gap.</summary>
+    private async Task<JobRunResult> SkipAsync(JobDefinition job, string origin, Pause pause)
+    {
+        var now = services.Time.GetUtcNow();
+        var until = TimeZoneInfo.ConvertTime(pause.Until, services.Time.LocalTimeZone);
+        var summary = $"paused until {until:yyyy-MM-dd HH:mm} by {pause.PausedBy}{(pause.Reason is { } r ? $": {r}" : "")}";
+        var runId = runs.Start(job.Name, job.Type, origin, Environment.ProcessId, now);
+        runs.Finish(runId, now, JobRunResult.Skipped, summary);
+        Log.JobSkipped(_logger, job.Name, origin, summary);
+        await afterRun(CancellationToken.None);
+        return new JobRunResult(runId, JobRunResult.Skipped, summary, TimeSpan.Zero);
     }
 }

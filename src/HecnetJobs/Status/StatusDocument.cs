@@ -31,6 +31,10 @@ public sealed class StatusDocument
 
     public PydecnetStatus Pydecnet { get; set; } = new();
 
+    public HostStatus Host { get; set; } = new();
+
+    public List<PauseStatus> Pauses { get; set; } = [];
+
     public Dictionary<string, LinkStatus> Links { get; set; } = [];
 
     public NamesStatus Names { get; set; } = new();
@@ -86,14 +90,70 @@ public sealed class JobStatus
     public DateTimeOffset? NextRun { get; set; }
 }
 
-/// <summary>Filled by the watchdog job; <c>unknown</c> until it runs.</summary>
+/// <summary>Filled from the watchdog's state; <c>unknown</c> until it runs.</summary>
 public sealed class PydecnetStatus
 {
+    /// <summary><c>running</c>, <c>not-answering</c>, <c>hung</c>, <c>down</c>, <c>restarting</c>, <c>backing-off</c> or <c>unknown</c>.</summary>
     public string State { get; set; } = StatusStates.Unknown;
 
     public int? Pid { get; set; }
 
     public DateTimeOffset? Since { get; set; }
+
+    public DateTimeOffset? CheckedAt { get; set; }
+
+    /// <summary>The current problem in one line, or null while running.</summary>
+    public string? Problem { get; set; }
+
+    /// <summary>Restart attempts (successful or not) in the last 24 hours.</summary>
+    public int Restarts24h { get; set; }
+
+    public DateTimeOffset? LastRestartAt { get; set; }
+
+    public string? LastRestartReason { get; set; }
+
+    /// <summary>While backing off: the earliest next restart attempt.</summary>
+    public DateTimeOffset? BackoffUntil { get; set; }
+
+    public long? RssBytes { get; set; }
+
+    public double? CpuSeconds { get; set; }
+
+    public int? Threads { get; set; }
+}
+
+/// <summary>The host's vitals: free space where HecnetJobs and PyDECnet write, memory, load.</summary>
+public sealed class HostStatus
+{
+    public List<DiskStatus> Disks { get; set; } = [];
+
+    public long? MemAvailableBytes { get; set; }
+
+    public double? Load5 { get; set; }
+}
+
+/// <summary>Free space of the file system holding <see cref="Path"/>.</summary>
+public sealed class DiskStatus
+{
+    public string Path { get; set; } = "";
+
+    public long FreeBytes { get; set; }
+
+    public long TotalBytes { get; set; }
+}
+
+/// <summary>A pause in force (<c>hecnetjobs pause</c>).</summary>
+public sealed class PauseStatus
+{
+    public string Job { get; set; } = "";
+
+    public DateTimeOffset Until { get; set; }
+
+    public string? Reason { get; set; }
+
+    public string By { get; set; } = "";
+
+    public DateTimeOffset Since { get; set; }
 }
 
 /// <summary>Filled by the link-probe job, one per target.</summary>

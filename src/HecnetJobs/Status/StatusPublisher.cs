@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace HecnetJobs.Status;
 
 /// <summary>Builds the heartbeat document from the history and the schedule and writes it; one write at a time.</summary>
-public sealed class StatusPublisher : IDisposable
+public sealed partial class StatusPublisher : IDisposable
 {
     private readonly HecnetJobsOptions _options;
     private readonly JobRunStore _runs;
@@ -97,7 +97,12 @@ public sealed class StatusPublisher : IDisposable
         }
         if (ScheduleError is not null)
             document.Problems.Insert(0, $"jobs.xml edit refused (previous schedules in force): {ScheduleError.Split('\n')[0]}");
-        document.State = document.Problems.Count > 0 ? StatusStates.Warning : StatusStates.Ok;
+        var critical = new List<string>();
+        AddPydecnet(document, critical);
+        AddHost(document, critical);
+        AddPauses(document);
+        document.Problems.InsertRange(0, critical);
+        document.State = critical.Count > 0 ? StatusStates.Critical : document.Problems.Count > 0 ? StatusStates.Warning : StatusStates.Ok;
         return document;
     }
 }

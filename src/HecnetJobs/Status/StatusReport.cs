@@ -74,7 +74,7 @@ public sealed record StatusReport(int Code, string Headline, IReadOnlyList<strin
         text.Append(CultureInfo.InvariantCulture, $"Heartbeat {Duration.Format(Round(age))} ago\n");
         foreach (var problem in Problems)
             text.Append("! ").Append(problem).Append('\n');
-        text.Append(CultureInfo.InvariantCulture, $"PyDECnet: {document.Pydecnet.State}\n");
+        text.Append(PydecnetLine(document.Pydecnet, now)).Append('\n');
         foreach (var (target, link) in document.Links.OrderBy(l => l.Key, StringComparer.Ordinal))
             text.Append(CultureInfo.InvariantCulture, $"Link {target}: {link.State}\n");
         if (document.Jobs.Count > 0)
@@ -91,6 +91,20 @@ public sealed record StatusReport(int Code, string Headline, IReadOnlyList<strin
         if (document.Outbox.Queued > 0)
             text.Append(CultureInfo.InvariantCulture, $"Alerts queued: {document.Outbox.Queued}\n");
         return text.ToString();
+    }
+
+    private static string PydecnetLine(PydecnetStatus pydecnet, DateTimeOffset now)
+    {
+        var line = new StringBuilder().Append(CultureInfo.InvariantCulture, $"PyDECnet: {pydecnet.State}");
+        if (pydecnet.Pid is { } pid)
+            line.Append(CultureInfo.InvariantCulture, $", PID {pid}");
+        if (pydecnet.Since is { } since)
+            line.Append(CultureInfo.InvariantCulture, $", for {Duration.Format(Round(now - since))}");
+        if (pydecnet.RssBytes is { } rss)
+            line.Append(CultureInfo.InvariantCulture, $", {ByteSize.Format(rss)}");
+        if (pydecnet.Restarts24h > 0)
+            line.Append(CultureInfo.InvariantCulture, $", {pydecnet.Restarts24h} restart{(pydecnet.Restarts24h == 1 ? "" : "s")} in 24h");
+        return line.ToString();
     }
 
     private static string ModeText(StatusDocument document, DateTimeOffset now) => document.Daemon.Mode switch

@@ -27,6 +27,20 @@ public sealed class EventStore(Database database)
         return events;
     }
 
+    /// <summary>The newest event of <paramref name="source"/> of the given kind, or null.</summary>
+    public HistoryEvent? Latest(string source, string kind)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT at, source, kind, pid, detail FROM hj_events WHERE source = $source AND kind = $kind ORDER BY id DESC LIMIT 1;";
+        command.Parameters.AddWithValue("$source", source);
+        command.Parameters.AddWithValue("$kind", kind);
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new HistoryEvent(StoreTime.FromText(reader.GetString(0)), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetString(4))
+            : null;
+    }
+
     internal static void Insert(SqliteConnection connection, SqliteTransaction transaction, HistoryEvent item)
     {
         using var command = connection.CreateCommand();

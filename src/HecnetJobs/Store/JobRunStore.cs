@@ -11,6 +11,9 @@ public sealed record JobRunSummary(string Job, DateTimeOffset StartedAt, DateTim
 /// <summary>History of job runs (<c>hj_job_runs</c>): one row per run, written when it starts and completed when it ends.</summary>
 public sealed class JobRunStore(Database database)
 {
+    /// <summary>The database this store writes to (the status publisher reads other tables from it too).</summary>
+    public Database Database => database;
+
     /// <summary>Records that a run started and returns its id.</summary>
     public long Start(string job, string type, string origin, int pid, DateTimeOffset startedAt)
     {

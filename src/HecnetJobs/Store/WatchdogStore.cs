@@ -79,6 +79,18 @@ public sealed class WatchdogStore(Database database)
         transaction.Commit();
     }
 
+    /// <summary>Writes events and alerts that change no state, in one transaction.</summary>
+    public void SaveEvents(IEnumerable<HistoryEvent> events, IEnumerable<AlertRecord> alerts)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var item in events)
+            EventStore.Insert(connection, transaction, item);
+        foreach (var alert in alerts)
+            AlertStore.Insert(connection, transaction, alert);
+        transaction.Commit();
+    }
+
     /// <summary>Restart attempts (successful or not) of this job at or after <paramref name="from"/>, newest first.</summary>
     public IReadOnlyList<HistoryEvent> AttemptsSince(string job, DateTimeOffset from) =>
         new EventStore(database).Since(job, from, WatchdogEvents.Restart, WatchdogEvents.StartFailed);

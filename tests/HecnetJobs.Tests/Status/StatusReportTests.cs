@@ -173,7 +173,7 @@ public sealed class StatusReportTests
         var document = Healthy();
         document.State = StatusStates.Warning;
         document.Problems.Add("link MIM down since 03:40");
-        document.Pydecnet = new PydecnetStatus { State = "running", Pid = 777, Since = Now - TimeSpan.FromHours(1) };
+        document.Pydecnet = new PydecnetStatus { State = "running", Pid = 777, Since = Now - TimeSpan.FromHours(1), RssBytes = 31 * 1024 * 1024, Restarts24h = 2 };
         document.Links["MIM"] = new LinkStatus { State = "down" };
         document.Links["A1RTR"] = new LinkStatus { State = "up" };
         document.Jobs.Clear();
@@ -186,7 +186,7 @@ public sealed class StatusReportTests
             HecnetJobs WARNING: daemon pid 4242, up 2h13m
             Heartbeat 12s ago
             ! link MIM down since 03:40
-            PyDECnet: running
+            PyDECnet: running, PID 777, for 1h, 31 MiB, 2 restarts in 24h
             Link A1RTR: up
             Link MIM: down
             Alerts queued: 2

@@ -26,7 +26,7 @@ public sealed class StatusSchemaFileTests : IDisposable
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", root.GetProperty("$schema").GetString());
         Assert.Equal(1, root.GetProperty("properties").GetProperty("schema").GetProperty("const").GetInt32());
         Assert.Equal(
-            ["schema", "updatedAt", "state", "problems", "daemon", "schedules", "jobs", "pydecnet", "links", "names", "outbox"],
+            ["schema", "updatedAt", "state", "problems", "daemon", "schedules", "jobs", "pydecnet", "host", "pauses", "links", "names", "outbox"],
             Required(root));
     }
 
@@ -71,7 +71,9 @@ public sealed class StatusSchemaFileTests : IDisposable
         document.Jobs["nightly"] = new JobStatus { Type = "housekeeping" };
         document.Links["MIM"] = new LinkStatus { State = "up", Since = Now - TimeSpan.FromHours(3) };
         document.Links["NORTON"] = new LinkStatus();
-        document.Pydecnet = new PydecnetStatus { State = "running", Pid = 1234, Since = Now - TimeSpan.FromDays(1) };
+        document.Pydecnet = new PydecnetStatus { State = "running", Pid = 1234, Since = Now - TimeSpan.FromDays(1), RssBytes = 30_000_000, Threads = 9, CpuSeconds = 12.5 };
+        document.Host = new HostStatus { Disks = [new DiskStatus { Path = "/var/lib/hecnetjobs", FreeBytes = 1000, TotalBytes = 2000 }], MemAvailableBytes = 500_000_000, Load5 = 0.5 };
+        document.Pauses = [new PauseStatus { Job = "watchdog", Until = Now + TimeSpan.FromHours(1), Reason = "upgrade", By = "pi", Since = Now }];
         document.Names = new NamesStatus { LastRefresh = Now - TimeSpan.FromHours(1), Entries = 812 };
         document.Outbox = new OutboxStatus { Queued = 2 };
         return document;

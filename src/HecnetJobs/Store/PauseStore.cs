@@ -1,0 +1,63 @@
+namespace HecnetJobs.Store;
+
+/// <summary>Pauses (<c>hj_pauses</c>), kept in the store so that the daemon and cron runs both honour them.</summary>
+public sealed class PauseStore(Database database)
+{
+    /// <summary>The word that pauses every job at once.</summary>
+    public const string All = "all";
+
+    public void Set(Pause pause)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO hj_pauses (job, paused_at, until, reason, paused_by) VALUES ($job, $at, $until, $reason, $by)
+            ON CONFLICT (job) DO UPDATE SET paused_at = excluded.paused_at, until = excluded.until, reason = excluded.reason, paused_by = excluded.paused_by;
+            """;
+        command.Parameters.AddWithValue("$job", pause.Job);
+        command.Parameters.AddWithValue("$at", StoreTime.ToText(pause.PausedAt));
+        command.Parameters.AddWithValue("$until", StoreTime.ToText(pause.Until));
+        command.Parameters.AddWithValue("$reason", (object?)pause.Reason ?? DBNull.Value);
+        command.Parameters.AddWithValue("$by", pause.PausedBy);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Ends pauses: one job's, or every pause for <c>all</c>. Returns how many were in force.</summary>
+    public int Clear(string job, DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = job == All
+            ? "DELETE FROM hj_pauses WHERE until > $now;"
+            : "DELETE FROM hj_pauses WHERE job = $job AND until > $now;";
+        command.Parameters.AddWithValue("$job", job);
+        command.Parameters.AddWithValue("$now", StoreTime.ToText(now));
+        var cleared = command.ExecuteNonQuery();
+        using var expired = connection.CreateCommand();
+        expired.CommandText = "DELETE FROM hj_pauses WHERE until <= $now;";
+        expired.Parameters.AddWithValue("$now", StoreTime.ToText(now));
+        expired.ExecuteNonQuery();
+        return cleared;
+    }
+
+    /// <summary>Pauses in force at <paramref name="now"/>, ending soonest first.</summary>
+    public IReadOnlyList<Pause> Active(DateTimeOffset now)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT job, paused_at, until, reason, paused_by FROM hj_pauses WHERE until > $now ORDER BY until, job;";
+        command.Parameters.AddWithValue("$now", StoreTime.ToText(now));
+        using var reader = command.ExecuteReader();
+        var pauses = new List<Pause>();
+        while (reader.Read())
+        {
+            pauses.Add(new Pause(reader.GetString(0), StoreTime.FromText(reader.GetString(1)), StoreTime.FromText(reader.GetString(2)),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4)));
+        }
+        return pauses;
+    }
+
+    /// <summary>The pause that stops <paramref name="job"/> now (its own or <c>all</c>, whichever ends later), or null.</summary>
+    public Pause? For(string job, DateTimeOffset now) =>
+        Active(now).Where(p => p.Job == job || p.Job == All).MaxBy(p => p.Until);
+}
