@@ -32,14 +32,21 @@ cat > "$demo/config.json" <<CONF
 {
   "dataDir": "data",
   "jobsFile": "$root/jobs.xml",
-  "status": { "interval": "10s", "staleAfter": "2m" }
+  "status": { "interval": "10s", "staleAfter": "2m" },
+  "pydecnet": {
+    "command": "$root/tools/pydecnet-sim/pydecnet",
+    "arguments": ["-L", "$sim/node.log", "$sim/node.conf"],
+    "workingDirectory": "$sim",
+    "apiSocket": "$sim/api.sock",
+    "httpPort": 18002
+  },
+  "watchdog": { "hangAfter": "30s", "stopGrace": "5s" }
 }
 CONF
 
 "$root/scripts/hecnetjobs" check --config "$demo/config.json"
 
-python3 "$root/tools/pydecnet-sim/pydecnet" -L "$sim/node.log" "$sim/node.conf" &
-sim_pid=$!
+# The watchdog starts the simulator (in its own session, as it would start PyDECnet) and restarts it after a crash.
 "$root/scripts/hecnetjobs" run --config "$demo/config.json" &
 daemon_pid=$!
 
@@ -49,8 +56,8 @@ stop() {
   echo "stopping HecnetJobs and the simulator ..."
   kill -TERM "$daemon_pid" 2>/dev/null || true
   wait "$daemon_pid" 2>/dev/null || true
-  kill -TERM "$sim_pid" 2>/dev/null || true
-  wait "$sim_pid" 2>/dev/null || true
+  # PyDECnet outlives HecnetJobs by design; the demo stops it too.
+  PYDECNET_SIM_DIR="$sim" "$root/scripts/simctl" stop >/dev/null 2>&1 || true
   echo "stopped"
   exit 0
 }
@@ -65,16 +72,18 @@ HecnetJobs demo is running (Ctrl-C stops it).
 In a second terminal:
   scripts/hecnetjobs status --config demo/config.json
   scripts/hecnetjobs trigger housekeeping --wait --config demo/config.json
-  scripts/simctl state        (crash, hang, resume, unreachable MIM, ...)
+  scripts/simctl crash        (the watchdog restarts it within a second)
+  scripts/simctl hang         (not answering, then hung after 30 s: stopped and restarted)
+  scripts/simctl state        (resume, unreachable MIM, refuse-start api-bind, ...)
+  scripts/hecnetjobs pause watchdog --for 10m --reason test --config demo/config.json
 
 TEXT
 
-# Wait for either to end; if the daemon dies on its own, stop the simulator too and report it.
+# If the daemon ends on its own, stop the simulator too and report it.
 set +e
-wait -n "$daemon_pid" "$sim_pid"
+wait "$daemon_pid"
 rc=$?
 set -e
-echo "a demo process ended on its own (exit code $rc); stopping the rest" >&2
-kill -TERM "$daemon_pid" "$sim_pid" 2>/dev/null || true
-wait 2>/dev/null || true
+echo "HecnetJobs ended on its own (exit code $rc); stopping the simulator" >&2
+PYDECNET_SIM_DIR="$sim" "$root/scripts/simctl" stop >/dev/null 2>&1 || true
 exit "$rc"

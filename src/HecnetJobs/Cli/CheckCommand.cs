@@ -25,6 +25,8 @@ internal static class CheckCommand
             {
                 problems.Add(e.Message);
             }
+            if (schedule is not null)
+                problems.AddRange(JobRequirements.Problems(options, schedule));
             if (DataDirectory.Check(options.DataDir, create: false) is { } dataProblem)
                 problems.Add($"{options.ConfigFile}: 'dataDir': '{options.DataDir}' {dataProblem}");
             if (problems.Count > 0)

@@ -81,7 +81,9 @@ public sealed partial class WatchdogJob
             LastRestartReason = reasonText,
         };
         // Once "restarting too often" was said, each further restart of the episode stays in the history only.
-        if (_options.AlertEachRestart && !next.BudgetAlerted)
+        if (reason == "not running")
+            run.Alert(now, "started", "info", "PyDECnet started (was not running)", RestartBody(reasonText, state, pid, result.Elapsed));
+        else if (_options.AlertEachRestart && !next.BudgetAlerted)
             run.Alert(now, "restarted", "warning", $"PyDECnet restarted ({reason})", RestartBody(reasonText, state, pid, result.Elapsed));
         Save(run, next);
         Log.PydecnetRestarted(_logger, run.Job, reason, pid, ms);

@@ -105,7 +105,7 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
         }
         if (!Directory.Exists(options.WorkingDirectory))
         {
-            failure = new("launch", $"pydecnet.workingDirectory {options.WorkingDirectory} does not exist", []);
+            failure = new("launch", $"'pydecnet.workingDirectory': '{options.WorkingDirectory}' does not exist", []);
             return null;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(options.ConsoleLog)!);
@@ -122,15 +122,15 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
         problem = null;
         if (command is null)
         {
-            problem = "pydecnet.command is not set in the config (the program that starts PyDECnet, e.g. \"/usr/local/bin/pydecnet\")";
+            problem = "'pydecnet.command': missing (the program that starts PyDECnet, e.g. \"/usr/local/bin/pydecnet\")";
             return null;
         }
         if (command.Contains('/'))
         {
             if (!File.Exists(command))
-                problem = $"pydecnet.command {command} does not exist";
+                problem = $"'pydecnet.command': '{command}' does not exist";
             else if (!IsExecutable(command))
-                problem = $"pydecnet.command {command} is not executable (chmod +x, or run it through python3)";
+                problem = $"'pydecnet.command': '{command}' is not executable (chmod +x it, or make python3 the command and the script the first argument)";
             return problem is null ? command : null;
         }
         foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
@@ -139,7 +139,7 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
             if (File.Exists(candidate) && IsExecutable(candidate))
                 return candidate;
         }
-        problem = $"pydecnet.command '{command}' is not on PATH ({Environment.GetEnvironmentVariable("PATH")}); give its full path";
+        problem = $"'pydecnet.command': '{command}' is not on PATH ({Environment.GetEnvironmentVariable("PATH")}); give its full path";
         return null;
     }
 

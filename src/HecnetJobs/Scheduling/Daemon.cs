@@ -35,6 +35,8 @@ public sealed class Daemon(HecnetJobsOptions options, ILoggerFactory loggerFacto
         var reader = new JobsXmlReader(JobCatalog.Types);
         var loadedStamp = JobsFileStamp.Of(options.JobsFile);
         var holderOfSchedule = new ScheduleHolder { Current = reader.ReadFile(options.JobsFile) };
+        if (JobRequirements.Problems(options, holderOfSchedule.Current) is { Count: > 0 } missing)
+            throw new HecnetJobsException(string.Join('\n', missing), ExitCodes.Config);
         using var status = new StatusPublisher(options, runs, time, loggerFactory, "daemon")
         {
             Schedule = holderOfSchedule.Current,

@@ -43,7 +43,7 @@ public sealed partial class StatusPublisher
             case PydecnetStates.NotAnswering or PydecnetStates.Restarting:
                 document.Problems.Add($"PyDECnet {state.State} since {Clock(state.Since)}: {state.Problem}");
                 break;
-            case PydecnetStates.Running when state.LastRestartAt is { } restarted && now - restarted < _options.Watchdog.RestartWindow:
+            case PydecnetStates.Running when state.LastRestartAt is { } restarted && now - restarted < _options.Watchdog.RestartWindow && state.LastRestartReason != "not running":
                 document.Problems.Add($"PyDECnet restarted at {Clock(restarted)} ({state.LastRestartReason})");
                 break;
         }
