@@ -102,6 +102,10 @@ public sealed class Daemon(HecnetJobsOptions options, ILoggerFactory loggerFacto
                 loops.Add(Loop("systemd watchdog", ct => systemd.RunWatchdogAsync(timeout, liveness, ct), loopsStop));
             await Task.WhenAll(loops);
         }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // A signal during start-up (before the loops run) is a normal stop, not an interruption.
+        }
         finally
         {
             Log.DaemonStopping(_logger, stopping.IsCancellationRequested ? "signal" : "error");

@@ -17,7 +17,7 @@ public sealed class JobsXmlScheduleTests
         var schedule = new JobsXmlReader(JobCatalog.Types).ReadFile(path);
 
         Assert.True(schedule.OverwriteExisting);
-        var job = Assert.Single(schedule.Jobs);
+        var job = schedule.Find("housekeeping")!;
         Assert.Equal(("housekeeping", "DEFAULT", "housekeeping"), (job.Name, job.Group, job.Type));
         Assert.Empty(job.Data);
         var trigger = Assert.IsType<SimpleTriggerDefinition>(Assert.Single(job.Triggers));
@@ -25,6 +25,18 @@ public sealed class JobsXmlScheduleTests
         Assert.Equal(TimeSpan.FromHours(24), trigger.RepeatInterval);
         Assert.Equal(-1, trigger.RepeatCount);
         Assert.Equal("FireNow", trigger.MisfireInstruction);
+    }
+
+    [Fact]
+    public void The_shipped_jobs_xml_runs_the_watchdog_every_2_minutes_without_catching_up_after_downtime()
+    {
+        var schedule = new JobsXmlReader(JobCatalog.Types).ReadFile(Path.Combine(AppContext.BaseDirectory, "shipped", "jobs.xml"));
+
+        var job = schedule.Find("watchdog")!;
+        Assert.Equal("watchdog", job.Type);
+        var trigger = Assert.IsType<SimpleTriggerDefinition>(Assert.Single(job.Triggers));
+        Assert.Equal(TimeSpan.FromMinutes(2), trigger.RepeatInterval);
+        Assert.Equal("RescheduleNextWithRemainingCount", trigger.MisfireInstruction);
     }
 
     [Fact]
