@@ -45,6 +45,7 @@ public static partial class ConfigLoader
             BackoffInitial = section.Duration("backoffInitial", TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1), TimeSpan.FromDays(1)),
             BackoffMax = section.Duration("backoffMax", TimeSpan.FromHours(1), TimeSpan.FromSeconds(1), TimeSpan.FromDays(7)),
             AlertEachRestart = section.Bool("alertEachRestart", true),
+            ReactToExit = section.Bool("reactToExit", true),
         };
         if (errors.Lines.Count == errorsBefore && options.BackoffMax < options.BackoffInitial)
             section.Error("backoffMax", $"'{Duration.Format(options.BackoffMax)}' must not be shorter than watchdog.backoffInitial ('{Duration.Format(options.BackoffInitial)}')");

@@ -26,4 +26,7 @@ public static class WatchdogEvents
 
     /// <summary>The host's vitals crossed a threshold or came back (detail: the findings, or <c>ok</c>).</summary>
     public const string Vitals = "vitals";
+
+    /// <summary>A PyDECnet process was created (detail: the command line); the restart or start-failed event follows.</summary>
+    public const string Spawn = "spawn";
 }

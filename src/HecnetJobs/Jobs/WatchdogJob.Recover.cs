@@ -63,6 +63,8 @@ public sealed partial class WatchdogJob
             run.Event(Now, WatchdogEvents.SocketRemoved, null, socketNote);
 
         var result = await _controller.StartAsync(cancellationToken);
+        if (result.SpawnedAt is { } spawned)
+            run.Event(spawned, WatchdogEvents.Spawn, result.Pid, $"{_pydecnet.Command} {string.Join(' ', _pydecnet.Arguments)}");
         now = Now;
         next = next with { OutputMarks = _controller.LastOutputMark?.ToText() ?? next.OutputMarks, LastRestartAt = now };
         if (result.Failure is { } failure)

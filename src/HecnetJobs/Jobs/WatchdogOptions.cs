@@ -29,4 +29,7 @@ public sealed class WatchdogOptions
 
     /// <summary>Whether every single restart raises an alert (the "restarting too often" alert is raised either way). Default true.</summary>
     public bool AlertEachRestart { get; init; } = true;
+
+    /// <summary>In daemon mode, run the watchdog the moment PyDECnet exits (pidfd) instead of waiting for the schedule. Default true; false only to measure the poll-only design.</summary>
+    public bool ReactToExit { get; init; } = true;
 }

@@ -3,7 +3,8 @@ using HecnetJobs.Jobs;
 namespace HecnetJobs.Pydecnet;
 
 /// <summary>How a start went: the new PID and how long it took to answer, or why it failed.</summary>
-public sealed record StartResult(int? Pid, TimeSpan Elapsed, StartFailure? Failure);
+/// <param name="SpawnedAt">When the new process was created (before it answered), for history and the benchmark.</param>
+public sealed record StartResult(int? Pid, TimeSpan Elapsed, StartFailure? Failure, DateTimeOffset? SpawnedAt = null);
 
 /// <summary>
 /// Stops and starts PyDECnet. A start puts it in its own session (so it outlives a one-shot HecnetJobs run and is not
@@ -59,6 +60,7 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
         var started = time.GetTimestamp();
         if (Launch(out var failure) is not { } pid)
             return new(null, TimeSpan.Zero, failure);
+        var spawnedAt = time.GetUtcNow();
         var mark = OutputTail.Mark(options.ConsoleLog, options.LogFile);
         LastOutputMark = mark;
         var probeTimeout = watchdog.ProbeTimeout < TimeSpan.FromSeconds(1) ? watchdog.ProbeTimeout : TimeSpan.FromSeconds(1);
@@ -70,20 +72,20 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
             {
                 if (alive)
                     await StopAsync(pid, cancellationToken);
-                return new(pid, time.GetElapsedTime(started), seen);
+                return new(pid, time.GetElapsedTime(started), seen, spawnedAt);
             }
             if (!alive)
             {
                 var code = exitCode is { } c ? $" with code {c}" : "";
-                return new(pid, time.GetElapsedTime(started), new("exited", $"PyDECnet exited{code} right after starting", mark.ReadSince().TakeLast(6).ToArray()));
+                return new(pid, time.GetElapsedTime(started), SpawnedAt: spawnedAt, Failure: new("exited", $"PyDECnet exited{code} right after starting", mark.ReadSince().TakeLast(6).ToArray()));
             }
             var probe = await ApiProbe.ProbeAsync(options.ApiSocket, probeTimeout, cancellationToken);
             if (probe.Answered)
-                return new(pid, time.GetElapsedTime(started), null);
+                return new(pid, time.GetElapsedTime(started), null, spawnedAt);
             if (time.GetElapsedTime(started) > watchdog.StartTimeout)
             {
                 await StopAsync(pid, cancellationToken);
-                return new(pid, time.GetElapsedTime(started), new("not-answering",
+                return new(pid, time.GetElapsedTime(started), SpawnedAt: spawnedAt, Failure: new("not-answering",
                     $"PyDECnet started but its API did not answer within {Config.Duration.Format(watchdog.StartTimeout)} ({probe.Detail})",
                     mark.ReadSince().TakeLast(6).ToArray()));
             }

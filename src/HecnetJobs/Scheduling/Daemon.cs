@@ -48,7 +48,7 @@ public sealed class Daemon(HecnetJobsOptions options, ILoggerFactory loggerFacto
         var liveness = new SchedulerLiveness(time, heartbeatInterval * 2 + QuartzSetup.IdleWait);
         JobRunner? runner = null;
         using var exitWatcher = new ExitWatcher((job, _) => RunAfterExitAsync(job, holderOfSchedule, runner!, stopping), _logger);
-        var services = new JobServices(options, database, time, loggerFactory) { ExitWatcher = exitWatcher };
+        var services = new JobServices(options, database, time, loggerFactory) { ExitWatcher = options.Watchdog.ReactToExit ? exitWatcher : null };
         runner = new JobRunner(services, runs, status.PublishAsync);
         var adapter = new QuartzJobAdapter(runner, holderOfSchedule, requests, time);
         var factory = new JobFactory(adapter, new HeartbeatJob(liveness, status.PublishAsync));
