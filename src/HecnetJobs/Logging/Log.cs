@@ -64,7 +64,7 @@ internal static partial class Log
     [LoggerMessage(602, LogLevel.Warning, "{Job}: restarted PyDECnet ({Reason}): PID {Pid} answering after {Ms} ms")]
     public static partial void PydecnetRestarted(ILogger logger, string job, string reason, int pid, long ms);
 
-    [LoggerMessage(603, LogLevel.Error, "{Job}: PyDECnet could not be started: {Text}")]
+    [LoggerMessage(603, LogLevel.Warning, "{Job}: PyDECnet could not be started: {Text}")]
     public static partial void PydecnetStartFailed(ILogger logger, string job, string text);
 
     [LoggerMessage(604, LogLevel.Error, "Running {Job} after PyDECnet's exit failed")]
