@@ -231,6 +231,17 @@ public sealed class StatusPublisherTests : IDisposable
         Housekeeping = new HousekeepingOptions(),
         Pydecnet = new HecnetJobs.Pydecnet.PydecnetOptions { WorkingDirectory = _db.Dir.File("data"), ConsoleLog = Path.Combine(_db.Dir.File("data"), "pydecnet-console.log") },
         Watchdog = new WatchdogOptions(),
+        // This machine's own disk, memory and load must not leak into the expectations.
+        Vitals = NoVitalsThresholds,
+    };
+
+    internal static readonly VitalsThresholds NoVitalsThresholds = new()
+    {
+        DiskCriticalBytes = 0,
+        DiskWarnBytes = 0,
+        DiskWarnFraction = 0,
+        MemWarnBytes = 0,
+        LoadWarnPerCpu = double.MaxValue,
     };
 
     private void Run(string job, DateTimeOffset started, TimeSpan? took, string result = "success", string summary = "")
