@@ -65,6 +65,9 @@ public sealed partial class WatchdogJob : IHecnetJob
     private async Task<JobOutcome> RunLockedAsync(Run run, CancellationToken cancellationToken)
     {
         var state = _store.Load(run.Job) ?? WatchdogState.Initial(Now);
+        // A PyDECnet this process started and nobody watched stays a zombie until reaped.
+        if (state.Pid is { } previous)
+            _ = Libc.TryReap(previous);
         var observation = await ObserveAsync(cancellationToken);
         var now = Now;
         var assessment = WatchdogPolicy.Assess(observation, state, now, _options);
