@@ -131,9 +131,9 @@ public sealed partial class PydecnetConfigReader
         chain.RemoveAt(chain.Count - 1);
 
         if (prefix == "node")
-            includes.Insert(index, new PydecnetNamesInclude(target, PydecnetNamesForm.NodeAt, at.File, at.Number));
+            includes.Insert(index, new PydecnetNamesInclude(target, NamesInclude.NodeAt, at.File, at.Number));
         else if (prefix is null && onlyNodeLines)
-            includes.Insert(index, new PydecnetNamesInclude(target, PydecnetNamesForm.Plain, at.File, at.Number));
+            includes.Insert(index, new PydecnetNamesInclude(target, NamesInclude.Plain, at.File, at.Number));
     }
 
     private static string[] ReadLines(string path, Line? from)

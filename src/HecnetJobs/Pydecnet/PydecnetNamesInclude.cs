@@ -5,9 +5,9 @@ namespace HecnetJobs.Pydecnet;
 /// <param name="Form">Whether the file is included as <c>node @file</c> or as <c>@file</c>.</param>
 /// <param name="IncludedFrom">The full path of the config file that holds the include line.</param>
 /// <param name="Line">The 1-based line number of the include line in <paramref name="IncludedFrom"/>.</param>
-public sealed record PydecnetNamesInclude(string Path, PydecnetNamesForm Form, string IncludedFrom, int Line)
+public sealed record PydecnetNamesInclude(string Path, NamesInclude Form, string IncludedFrom, int Line)
 {
     /// <summary>The line to write into this file for one node, e.g. <c>1.13 MIM</c> for <c>node @file</c> or <c>node 1.13 MIM</c> for <c>@file</c>.</summary>
     public string FormatLine(string address, string name) =>
-        Form == PydecnetNamesForm.NodeAt ? $"{address} {name}" : $"node {address} {name}";
+        Form == NamesInclude.NodeAt ? $"{address} {name}" : $"node {address} {name}";
 }

@@ -23,8 +23,8 @@ public sealed class PydecnetConfigIncludeTests : IDisposable
 
         Assert.Equal(
             [
-                new PydecnetNamesInclude(hecnet, PydecnetNamesForm.NodeAt, conf, 2),
-                new PydecnetNamesInclude(local, PydecnetNamesForm.Plain, conf, 3),
+                new PydecnetNamesInclude(hecnet, NamesInclude.NodeAt, conf, 2),
+                new PydecnetNamesInclude(local, NamesInclude.Plain, conf, 3),
             ],
             config.NamesIncludes);
         Assert.Equal("SAMPLE", config.OwnName);
@@ -41,7 +41,7 @@ public sealed class PydecnetConfigIncludeTests : IDisposable
         var config = Read(conf);
 
         Assert.Equal(("9.54", "SAMPLE"), (config.OwnAddress, config.OwnName));
-        Assert.Equal([new PydecnetNamesInclude(empty, PydecnetNamesForm.Plain, conf, 2)], config.NamesIncludes);
+        Assert.Equal([new PydecnetNamesInclude(empty, NamesInclude.Plain, conf, 2)], config.NamesIncludes);
     }
 
     [Fact]
@@ -57,8 +57,8 @@ public sealed class PydecnetConfigIncludeTests : IDisposable
         Assert.Equal("SAMPLE", config.OwnName);
         Assert.Equal(
             [
-                new PydecnetNamesInclude(hecnet, PydecnetNamesForm.NodeAt, parts, 1),
-                new PydecnetNamesInclude(more, PydecnetNamesForm.NodeAt, hecnet, 2),
+                new PydecnetNamesInclude(hecnet, NamesInclude.NodeAt, parts, 1),
+                new PydecnetNamesInclude(more, NamesInclude.NodeAt, hecnet, 2),
             ],
             config.NamesIncludes);
     }

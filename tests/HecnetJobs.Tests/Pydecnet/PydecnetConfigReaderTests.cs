@@ -22,7 +22,7 @@ public sealed class PydecnetConfigReaderTests : IDisposable
         Assert.Equal([conf], config.ConfigFiles);
         Assert.Equal("9.54", config.OwnAddress);
         Assert.Equal("SAMPLE", config.OwnName);
-        Assert.Equal([new PydecnetNamesInclude(names, PydecnetNamesForm.NodeAt, conf, 3)], config.NamesIncludes);
+        Assert.Equal([new PydecnetNamesInclude(names, NamesInclude.NodeAt, conf, 3)], config.NamesIncludes);
         var circuit = Assert.IsType<PydecnetCircuit>(config.FirstCircuit);
         Assert.Equal(("DMC-0", "DDCMP", null, conf, 4), (circuit.Name, circuit.Type, circuit.Device, circuit.File, circuit.Line));
         Assert.Equal(new DnsEndPoint("127.0.0.1", 9), circuit.PeerEndpoint);
