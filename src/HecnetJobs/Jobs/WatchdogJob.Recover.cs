@@ -68,7 +68,7 @@ public sealed partial class WatchdogJob
         now = Now;
         next = next with { OutputMarks = _controller.LastOutputMark?.ToText() ?? next.OutputMarks, LastRestartAt = now };
         if (result.Failure is { } failure)
-            return StartFailed(run, next, failure, result, now);
+            return StartFailed(run, state.Problem, next, failure, result, now);
 
         var pid = result.Pid!.Value;
         var ms = (long)result.Elapsed.TotalMilliseconds;
@@ -93,12 +93,13 @@ public sealed partial class WatchdogJob
         return JobOutcome.Success($"restarted PyDECnet ({reason}): PID {pid} answering after {ms} ms");
     }
 
-    private JobOutcome StartFailed(Run run, WatchdogState next, StartFailure failure, StartResult result, DateTimeOffset now)
+    private JobOutcome StartFailed(Run run, string? problemBefore, WatchdogState next, StartFailure failure, StartResult result, DateTimeOffset now)
     {
         var text = $"start failed ({failure.Kind}): {failure.Text}";
         run.Event(now, WatchdogEvents.StartFailed, result.Pid, text + (failure.Evidence.Count > 0 ? "\n" + string.Join('\n', failure.Evidence) : ""));
-        // The same failure again is already known to the owner; a different one is news.
-        if (next.Problem != text)
+        // The same failure again is already known to the owner; a different one is news. Compared with the problem the
+        // run began with: by now the state's problem is the reason for this restart.
+        if (problemBefore != text)
             run.Alert(now, "start-failed", "critical", $"PyDECnet down: start failed ({failure.Kind})", FailureBody(failure));
         next = Transition(run, next, PydecnetStates.Down, text, now) with { Pid = null, Problem = text };
         Save(run, next);

@@ -78,13 +78,14 @@ public sealed partial class WatchdogJob : IHecnetJob
             NotAnsweringSince = assessment.NotAnsweringSince,
             MainLoop = assessment.MainLoop,
         };
-        NoteDuplicates(run, state, observation, now);
+        var duplicates = NoteDuplicates(run, state, observation, now);
 
         switch (assessment.State)
         {
             case PydecnetStates.Running:
                 var recovered = state.State is PydecnetStates.NotAnswering or PydecnetStates.Hung;
-                next = Transition(run, next, PydecnetStates.Running, assessment.Detail, now) with { Problem = null };
+                // A duplicate stays the problem while it lasts, so that its alert is not raised again on every run.
+                next = Transition(run, next, PydecnetStates.Running, assessment.Detail, now) with { Problem = duplicates };
                 next = WatchdogPolicy.ForgiveIfStable(next, now, _options);
                 if (recovered)
                     run.Alert(now, "answering", "info", "PyDECnet answering again", $"PyDECnet (PID {next.Pid}) answers again after {WatchdogPolicy.Whole(now - (state.NotAnsweringSince ?? now))} without a restart.");
@@ -118,16 +119,20 @@ public sealed partial class WatchdogJob : IHecnetJob
         return new Observation(located.Pids, located.Note, api, loop);
     }
 
-    private static void NoteDuplicates(Run run, WatchdogState state, Observation observation, DateTimeOffset now)
+    /// <summary>Records more than one PyDECnet once per set of PIDs; returns the problem text, or null when there is one.</summary>
+    private static string? NoteDuplicates(Run run, WatchdogState state, Observation observation, DateTimeOffset now)
     {
         if (observation.Pids.Count < 2)
-            return;
+            return null;
         var pids = string.Join(", ", observation.Pids);
         // Not stopped automatically: which one is the right one is the owner's call. Raised again only when the set changes.
         var detail = $"{observation.Pids.Count} PyDECnet processes are running (PIDs {pids}); only one can own the API socket and the circuits";
-        run.Event(now, WatchdogEvents.State, null, detail);
         if (state.Problem != detail)
+        {
+            run.Event(now, WatchdogEvents.State, null, detail);
             run.Alert(now, "duplicate", "warning", $"{observation.Pids.Count} PyDECnet processes running", detail + ".\nStop the extra one(s) by hand; the watchdog does not choose for you.");
+        }
+        return detail;
     }
 
     /// <summary>Moves to a state word, recording the change (and logging it) when the word differs.</summary>
