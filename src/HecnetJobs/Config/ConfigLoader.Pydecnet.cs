@@ -46,6 +46,7 @@ public static partial class ConfigLoader
             BackoffMax = section.Duration("backoffMax", TimeSpan.FromHours(1), TimeSpan.FromSeconds(1), TimeSpan.FromDays(7)),
             AlertEachRestart = section.Bool("alertEachRestart", true),
             ReactToExit = section.Bool("reactToExit", true),
+            MainLoopGap = section.Duration("mainLoopGap", TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)),
         };
         if (errors.Lines.Count == errorsBefore && options.BackoffMax < options.BackoffInitial)
             section.Error("backoffMax", $"'{Duration.Format(options.BackoffMax)}' must not be shorter than watchdog.backoffInitial ('{Duration.Format(options.BackoffInitial)}')");

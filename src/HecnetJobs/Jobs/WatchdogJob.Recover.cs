@@ -59,7 +59,7 @@ public sealed partial class WatchdogJob
             return JobOutcome.Success($"PyDECnet PID {again.Pids[0]} started meanwhile by someone else; adopted");
         }
 
-        if (await _controller.RemoveStaleSocketAsync(cancellationToken) is { } socketNote)
+        if (_controller.RemoveStaleSocket() is { } socketNote)
             run.Event(Now, WatchdogEvents.SocketRemoved, null, socketNote);
 
         var result = await _controller.StartAsync(cancellationToken);
@@ -74,12 +74,12 @@ public sealed partial class WatchdogJob
         var ms = (long)result.Elapsed.TotalMilliseconds;
         var reasonText = reason == "crash" || reason == "hung" ? $"{reason}: {cause}" : reason;
         run.Event(now, WatchdogEvents.Restart, pid, $"{reasonText}; PID {pid} answering after {ms} ms");
-        next = Transition(run, next, PydecnetStates.Running, $"restarted ({reason}), PID {pid}", now) with
+        next = Transition(run, next with { Pid = pid }, PydecnetStates.Running, $"restarted ({reason}), PID {pid}", now) with
         {
-            Pid = pid,
             Problem = null,
             NotAnsweringSince = null,
             MainLoop = null,
+            MainLoopAt = null,
             LastRestartReason = reasonText,
         };
         // Once "restarting too often" was said, each further restart of the episode stays in the history only.
@@ -90,7 +90,8 @@ public sealed partial class WatchdogJob
         Save(run, next);
         Log.PydecnetRestarted(_logger, run.Job, reason, pid, ms);
         _services.ExitWatcher?.Watch(run.Job, pid);
-        return JobOutcome.Success($"restarted PyDECnet ({reason}): PID {pid} answering after {ms} ms");
+        var verb = reason == "not running" ? "started PyDECnet (was not running)" : $"restarted PyDECnet ({reason})";
+        return JobOutcome.Success($"{verb}: PID {pid} answering after {ms} ms");
     }
 
     private JobOutcome StartFailed(Run run, string? problemBefore, WatchdogState next, StartFailure failure, StartResult result, DateTimeOffset now)

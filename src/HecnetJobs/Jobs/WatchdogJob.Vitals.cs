@@ -26,7 +26,9 @@ public sealed partial class WatchdogJob
         else
         {
             var critical = findings.Any(f => f.Level == VitalsFinding.Critical);
-            run.Alert(now, "vitals", critical ? "critical" : "warning", $"Host {findings[0].Subject}: {(critical ? "critical" : "low")}",
+            var first = findings[0].Subject;
+            var word = critical ? "critical" : first == "load" ? "high" : "low";
+            run.Alert(now, "vitals", critical ? "critical" : "warning", $"Host {first} {word}",
                 string.Join('\n', findings.Select(f => f.Text)));
         }
         _store.SaveEvents(run.Events, run.Alerts);

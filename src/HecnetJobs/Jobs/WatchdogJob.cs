@@ -77,6 +77,7 @@ public sealed partial class WatchdogJob : IHecnetJob
             Pid = observation.Pids.Count > 0 ? observation.Pids[0] : null,
             NotAnsweringSince = assessment.NotAnsweringSince,
             MainLoop = assessment.MainLoop,
+            MainLoopAt = assessment.MainLoopAt,
         };
         var duplicates = NoteDuplicates(run, state, observation, now);
 

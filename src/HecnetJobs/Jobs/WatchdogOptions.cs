@@ -32,4 +32,7 @@ public sealed class WatchdogOptions
 
     /// <summary>In daemon mode, run the watchdog the moment PyDECnet exits (pidfd) instead of waiting for the schedule. Default true; false only to measure the poll-only design.</summary>
     public bool ReactToExit { get; init; } = true;
+
+    /// <summary>The shortest time over which unchanged <c>/stats/raw</c> counters count as a stuck main loop. Default 10 s, range 1 s–10 min.</summary>
+    public TimeSpan MainLoopGap { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -9,8 +9,8 @@ namespace HecnetJobs.Jobs;
 /// <param name="MainLoop">The <c>/stats/raw</c> sample, when the HTTP monitor is configured and the API answered.</param>
 public sealed record Observation(IReadOnlyList<int> Pids, string? LocateNote, ApiProbeResult? Api, MainLoopSample? MainLoop);
 
-/// <summary>The verdict on one observation: a state word and one line saying why.</summary>
-public sealed record Assessment(string State, string Detail, DateTimeOffset? NotAnsweringSince, string? MainLoop);
+/// <summary>The verdict on one observation: a state word, one line saying why, and the main-loop sample to keep.</summary>
+public sealed record Assessment(string State, string Detail, DateTimeOffset? NotAnsweringSince, string? MainLoop, DateTimeOffset? MainLoopAt = null);
 
 /// <summary>Whether a needed restart may happen now, and the state that results from asking.</summary>
 /// <param name="Allowed">Restart now.</param>
@@ -20,6 +20,7 @@ public sealed record BudgetDecision(bool Allowed, bool RaiseTooOften, WatchdogSt
 /// <summary>The watchdog's decisions as pure functions of the observation, the remembered state and the clock (tested without waiting).</summary>
 public static class WatchdogPolicy
 {
+
     /// <summary>Judges an observation: down, running, not answering, or hung once silent for the hang time.</summary>
     public static Assessment Assess(Observation observation, WatchdogState state, DateTimeOffset now, WatchdogOptions options)
     {
@@ -27,27 +28,35 @@ public static class WatchdogPolicy
             return new(PydecnetStates.Down, observation.LocateNote is { } note ? $"PyDECnet is not running ({note})" : "PyDECnet is not running", null, null);
 
         string? problem = null;
-        var loop = state.MainLoop;
-        if (observation.Api is not { Answered: true } api)
+        var (loop, loopAt) = (state.MainLoop, state.MainLoopAt);
+        if (observation.Api is not { Answered: true })
         {
             problem = observation.Api?.Detail ?? "not probed";
         }
         else if (observation.MainLoop is { } sample)
         {
             if (sample.Problem is not null)
+            {
                 problem = sample.Problem;
-            else if (sample.Fingerprint == state.MainLoop && state.State is not (PydecnetStates.Unknown or PydecnetStates.Down))
-                problem = "the API answers but the main loop's counters (/stats/raw) did not move since the last check";
-            loop = sample.Fingerprint ?? loop;
+            }
+            else if (sample.Fingerprint != loop || loopAt is null)
+            {
+                (loop, loopAt) = (sample.Fingerprint, now);
+            }
+            else if (now - loopAt.Value >= options.MainLoopGap && state.State is not (PydecnetStates.Unknown or PydecnetStates.Down))
+            {
+                // Equal counters only mean something over a gap: two checks a moment apart may both fall between ticks.
+                problem = $"the API answers but the main loop's counters (/stats/raw) did not move in {Whole(now - loopAt.Value)}";
+            }
         }
 
         if (problem is null)
-            return new(PydecnetStates.Running, "running and answering", null, loop);
+            return new(PydecnetStates.Running, "running and answering", null, loop, loopAt);
         var silentSince = state.NotAnsweringSince ?? now;
         var silentFor = now - silentSince;
         return silentFor >= options.HangAfter
-            ? new(PydecnetStates.Hung, $"{problem}; not answering for {Whole(silentFor)}", silentSince, loop)
-            : new(PydecnetStates.NotAnswering, problem, silentSince, loop);
+            ? new(PydecnetStates.Hung, $"{problem}; not answering for {Whole(silentFor)}", silentSince, loop, loopAt)
+            : new(PydecnetStates.NotAnswering, problem, silentSince, loop, loopAt);
     }
 
     /// <summary>A span rounded to whole seconds, as a person reads it ("2m10s").</summary>

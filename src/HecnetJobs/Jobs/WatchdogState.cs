@@ -18,6 +18,7 @@ public static class PydecnetStates
 /// <param name="NotAnsweringSince">When the process last stopped answering; a process silent for the hang time is hung.</param>
 /// <param name="Problem">The current problem in one line (null while running).</param>
 /// <param name="MainLoop">The last <c>/stats/raw</c> fingerprint, to see whether the counters moved since.</param>
+/// <param name="MainLoopAt">When <paramref name="MainLoop"/> was taken.</param>
 /// <param name="BackoffLevel">Restarts made after the burst was used up; each doubles the next wait.</param>
 /// <param name="BudgetAlerted">The "restarting too often" alert of this episode was raised.</param>
 /// <param name="BudgetResetAt">Restarts before this time do not count (<c>trigger watchdog --reset</c>).</param>
@@ -30,6 +31,7 @@ public sealed record WatchdogState(
     DateTimeOffset? NotAnsweringSince = null,
     string? Problem = null,
     string? MainLoop = null,
+    DateTimeOffset? MainLoopAt = null,
     int BackoffLevel = 0,
     DateTimeOffset? BackoffUntil = null,
     bool BudgetAlerted = false,

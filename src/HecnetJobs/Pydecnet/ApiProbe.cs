@@ -52,7 +52,9 @@ public static class ApiProbe
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new(ApiAnswer.Timeout, $"API socket accepted the connection but no {phase} within {Config.Duration.Format(timeout)}");
+            return new(ApiAnswer.Timeout, phase == "connect"
+                ? $"API socket did not accept a connection within {Config.Duration.Format(timeout)}"
+                : $"API socket accepted the connection but no reply within {Config.Duration.Format(timeout)}");
         }
         catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported || !File.Exists(socketPath))
         {
@@ -62,9 +64,33 @@ public static class ApiProbe
         {
             return new(ApiAnswer.Refused, $"API socket {socketPath} refuses connections (left behind by a dead PyDECnet)");
         }
+        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.TryAgain)
+        {
+            // The listen backlog is full: a process holds the socket but has stopped accepting connections.
+            return new(ApiAnswer.Timeout, $"API socket {socketPath} accepts no more connections (its backlog is full: PyDECnet stopped accepting)");
+        }
         catch (SocketException e)
         {
             return new(ApiAnswer.Failed, $"API socket {socketPath}: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// True when nothing listens on the socket file (connection refused), decided without waiting: a non-blocking
+    /// connect to a Unix socket completes, fails with "refused", or fails with "try again" (a listener whose backlog is
+    /// full) at once. A timeout must never make a live PyDECnet's socket look stale.
+    /// </summary>
+    public static bool NobodyListens(string socketPath)
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified) { Blocking = false };
+        try
+        {
+            socket.Connect(new UnixDomainSocketEndPoint(socketPath));
+            return false;
+        }
+        catch (SocketException e)
+        {
+            return e.SocketErrorCode == SocketError.ConnectionRefused;
         }
     }
 

@@ -39,7 +39,7 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
     }
 
     /// <summary>Removes the API socket file when it is a socket and nobody answers on it; returns what was done, or null when there was nothing to do.</summary>
-    public async Task<string?> RemoveStaleSocketAsync(CancellationToken cancellationToken)
+    public string? RemoveStaleSocket()
     {
         var path = options.ApiSocket;
         var type = Libc.FileType(path);
@@ -47,9 +47,8 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
             return null;
         if (type != Libc.SocketFileType)
             return $"{path} exists but is not a socket; left alone (PyDECnet will refuse to start until it is moved away)";
-        var probe = await ApiProbe.ProbeAsync(path, watchdog.ProbeTimeout, cancellationToken);
-        if (probe.Answer != ApiAnswer.Refused)
-            return $"{path} was kept: {probe.Detail}";
+        if (!ApiProbe.NobodyListens(path))
+            return $"{path} was kept: a process still listens on it";
         File.Delete(path);
         return $"removed stale API socket {path}";
     }
@@ -58,21 +57,33 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
     public async Task<StartResult> StartAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        // Marked before the process exists, so nothing it writes is missed.
+        var mark = OutputTail.Mark(options.ConsoleLog, options.LogFile);
+        LastOutputMark = mark;
         if (Launch(out var failure) is not { } pid)
             return new(null, TimeSpan.Zero, failure);
         var spawnedAt = time.GetUtcNow();
-        var mark = OutputTail.Mark(options.ConsoleLog, options.LogFile);
-        LastOutputMark = mark;
         var probeTimeout = watchdog.ProbeTimeout < TimeSpan.FromSeconds(1) ? watchdog.ProbeTimeout : TimeSpan.FromSeconds(1);
+        var launcher = pid;
+        int? exitCode = null;
         while (true)
         {
-            var exitCode = Libc.TryReap(pid);
-            var alive = exitCode is null && processes.IsAlive(pid);
+            exitCode = Libc.TryReap(pid) ?? exitCode;
+            var alive = processes.IsAlive(pid);
             if (StartFailure.Classify(mark.ReadSince()) is { } seen)
             {
                 if (alive)
                     await StopAsync(pid, cancellationToken);
                 return new(pid, time.GetElapsedTime(started), seen, spawnedAt);
+            }
+            if (!alive && pid == launcher && exitCode == 0 && DaemonMode && time.GetElapsedTime(started) <= watchdog.StartTimeout)
+            {
+                // --daemon: the process started here forks the real router and exits 0; follow the router from its PID file.
+                if (DaemonPid(launcher) is { } daemonPid)
+                    (pid, exitCode) = (daemonPid, null);
+                else
+                    await Task.Delay(PollEvery, time, cancellationToken);
+                continue;
             }
             if (!alive)
             {
@@ -80,7 +91,9 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
                 return new(pid, time.GetElapsedTime(started), SpawnedAt: spawnedAt, Failure: new("exited", $"PyDECnet exited{code} right after starting", mark.ReadSince().TakeLast(6).ToArray()));
             }
             var probe = await ApiProbe.ProbeAsync(options.ApiSocket, probeTimeout, cancellationToken);
-            if (probe.Answered)
+            // PyDECnet opens its API before its HTTP monitor: with a monitor configured, a start counts only once the
+            // monitor serves PyDECnet's counters too (a port taken by another program would fail a moment later).
+            if (probe.Answered && (options.HttpPort is not { } port || (await MainLoopProbe.SampleAsync(port, probeTimeout, cancellationToken)).Problem is null))
                 return new(pid, time.GetElapsedTime(started), null, spawnedAt);
             if (time.GetElapsedTime(started) > watchdog.StartTimeout)
             {
@@ -90,6 +103,23 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
                     mark.ReadSince().TakeLast(6).ToArray()));
             }
             await Task.Delay(PollEvery, time, cancellationToken);
+        }
+    }
+
+    private bool DaemonMode => options.PidFile is not null && options.Arguments.Any(a => a is "--daemon" or "-d");
+
+    /// <summary>The router a <c>--daemon</c> start forked: the live PID in the PID file, other than the launcher's.</summary>
+    private int? DaemonPid(int launcher)
+    {
+        try
+        {
+            var text = File.ReadAllText(options.PidFile!).Trim();
+            return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                && pid != launcher && processes.IsAlive(pid) ? pid : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

@@ -9,8 +9,8 @@ public sealed record StartFailure(string Kind, string Text, IReadOnlyList<string
     /// <summary>Classifies PyDECnet's output after a failed start, most specific cause first, as the captured start-up failures show them.</summary>
     public static StartFailure? Classify(IReadOnlyList<string> output)
     {
-        if (Find(output, "Another socket server appears to be already running") is { } stale)
-            return new("stale-socket", "the API socket file already exists (left behind by an earlier PyDECnet)", Around(output, stale, 0, 3));
+        if ((Find(output, "RuntimeError: Another socket server") ?? Find(output, "Another socket server appears to be already running")) is { } stale)
+            return new("stale-socket", "the API socket file already exists (left behind by an earlier PyDECnet)", Around(output, stale, 0, 2));
         if (Find(output, "Address already in use") is { } port)
             return new("http-port", "the HTTP monitor's port is already in use by another program", Around(output, port, 0, 0));
         if (Find(output, "Error binding to API socket") is { } bind)

@@ -62,6 +62,7 @@ internal static class Schema
             not_answering_since TEXT,
             problem             TEXT,
             main_loop           TEXT,
+            main_loop_at        TEXT,
             backoff_level       INTEGER NOT NULL DEFAULT 0,
             backoff_until       TEXT,
             budget_alerted      INTEGER NOT NULL DEFAULT 0,

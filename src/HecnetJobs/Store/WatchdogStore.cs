@@ -12,7 +12,7 @@ public sealed class WatchdogStore(Database database)
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT state, since, pid, checked_at, not_answering_since, problem, main_loop, backoff_level, backoff_until,
-                   budget_alerted, budget_reset_at, last_restart_at, last_restart_reason, output_marks
+                   budget_alerted, budget_reset_at, last_restart_at, last_restart_reason, output_marks, main_loop_at
             FROM hj_watchdog WHERE job = $job;
             """;
         command.Parameters.AddWithValue("$job", job);
@@ -27,6 +27,7 @@ public sealed class WatchdogStore(Database database)
             Time(reader, 4),
             Text(reader, 5),
             Text(reader, 6),
+            Time(reader, 14),
             reader.GetInt32(7),
             Time(reader, 8),
             reader.GetInt64(9) != 0,
@@ -46,14 +47,14 @@ public sealed class WatchdogStore(Database database)
             command.Transaction = transaction;
             command.CommandText = """
                 INSERT INTO hj_watchdog (job, state, since, pid, checked_at, not_answering_since, problem, main_loop, backoff_level,
-                    backoff_until, budget_alerted, budget_reset_at, last_restart_at, last_restart_reason, output_marks)
-                VALUES ($job, $state, $since, $pid, $checked, $silent, $problem, $loop, $level, $until, $alerted, $reset, $restartAt, $restartReason, $marks)
+                    backoff_until, budget_alerted, budget_reset_at, last_restart_at, last_restart_reason, output_marks, main_loop_at)
+                VALUES ($job, $state, $since, $pid, $checked, $silent, $problem, $loop, $level, $until, $alerted, $reset, $restartAt, $restartReason, $marks, $loopAt)
                 ON CONFLICT (job) DO UPDATE SET state = excluded.state, since = excluded.since, pid = excluded.pid,
                     checked_at = excluded.checked_at, not_answering_since = excluded.not_answering_since, problem = excluded.problem,
                     main_loop = excluded.main_loop, backoff_level = excluded.backoff_level, backoff_until = excluded.backoff_until,
                     budget_alerted = excluded.budget_alerted, budget_reset_at = excluded.budget_reset_at,
                     last_restart_at = excluded.last_restart_at, last_restart_reason = excluded.last_restart_reason,
-                    output_marks = excluded.output_marks;
+                    output_marks = excluded.output_marks, main_loop_at = excluded.main_loop_at;
                 """;
             command.Parameters.AddWithValue("$job", job);
             command.Parameters.AddWithValue("$state", state.State);
@@ -70,6 +71,7 @@ public sealed class WatchdogStore(Database database)
             command.Parameters.AddWithValue("$restartAt", Value(state.LastRestartAt));
             command.Parameters.AddWithValue("$restartReason", (object?)state.LastRestartReason ?? DBNull.Value);
             command.Parameters.AddWithValue("$marks", (object?)state.OutputMarks ?? DBNull.Value);
+            command.Parameters.AddWithValue("$loopAt", Value(state.MainLoopAt));
             command.ExecuteNonQuery();
         }
         foreach (var item in events)

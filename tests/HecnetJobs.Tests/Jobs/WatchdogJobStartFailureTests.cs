@@ -96,9 +96,7 @@ public sealed class WatchdogJobStartFailureTests : IDisposable
         Assert.Equal(["PyDECnet down: start failed (http-port)"], _sim.AlertSubjects());
     }
 
-    [Fact(Timeout = 60_000, Skip = "bug: PydecnetController.StartAsync takes the first API answer as success, but PyDECnet starts its HTTP " +
-        "monitor ~3 ms after its API; a probe that lands in that gap reports 'restarted' for a PyDECnet that is already shutting down " +
-        "(seen under parallel test load; the next run then calls it a crash)")]
+    [Fact(Timeout = 60_000)]
     public async Task A_taken_http_port_is_a_start_failure_even_when_the_api_answers_before_the_http_bind_fails()
     {
         _sim.WriteConfig(http: true);
@@ -140,7 +138,7 @@ public sealed class WatchdogJobStartFailureTests : IDisposable
         var outcome = await _sim.RunWatchdogAsync(_deadline.Token);
 
         Assert.True(outcome.Succeeded, outcome.Summary);
-        Assert.Matches($@"^restarted PyDECnet \(not running\): PID {_sim.SimPid} answering after \d+ ms$", outcome.Summary);
+        Assert.Matches($@"^started PyDECnet \(was not running\): PID {_sim.SimPid} answering after \d+ ms$", outcome.Summary);
         Assert.Equal([$"removed stale API socket {_sim.ApiSocket}"], _sim.Events(WatchdogEvents.SocketRemoved).Select(e => e.Detail));
         Assert.Empty(_sim.Events(WatchdogEvents.StartFailed));
     }
@@ -165,7 +163,7 @@ public sealed class WatchdogJobStartFailureTests : IDisposable
     {
         var state = _sim.State!;
         Assert.Equal((PydecnetStates.Down, null, problem), (state.State, state.Pid, state.Problem));
-        Assert.Equal(["state", "state", "start-failed", "state"], _sim.EventKinds());
+        Assert.Equal(["state", "state", "spawn", "start-failed", "state"], _sim.EventKinds());
         Assert.Equal($"restarting -> down: {problem}", _sim.Events()[^1].Detail);
     }
 

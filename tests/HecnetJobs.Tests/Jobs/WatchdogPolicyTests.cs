@@ -23,7 +23,8 @@ public sealed class WatchdogPolicyTests
 
     private DateTimeOffset Now => _time.GetUtcNow();
 
-    private WatchdogState Running(string? loop = null) => new(PydecnetStates.Running, Now, Pid: 42, MainLoop: loop);
+    private WatchdogState Running(string? loop = null, DateTimeOffset? loopAt = null) =>
+        new(PydecnetStates.Running, Now, Pid: 42, MainLoop: loop, MainLoopAt: loop is null ? null : loopAt ?? Now - TimeSpan.FromMinutes(2));
 
     private static Observation Seen(ApiProbeResult? api, MainLoopSample? loop = null) => new([42], null, api, loop);
 
@@ -73,12 +74,21 @@ public sealed class WatchdogPolicyTests
     }
 
     [Fact]
-    public void Main_loop_counters_that_did_not_move_since_the_last_check_are_a_silence()
+    public void Main_loop_counters_that_did_not_move_for_the_gap_are_a_silence()
     {
-        var assessment = WatchdogPolicy.Assess(Seen(Answered, new MainLoopSample("ABC", null)), Running("ABC"), Now, Options);
+        var assessment = WatchdogPolicy.Assess(Seen(Answered, new MainLoopSample("ABC", null)), Running("ABC", Now - TimeSpan.FromMinutes(2)), Now, Options);
 
         Assert.Equal(PydecnetStates.NotAnswering, assessment.State);
-        Assert.Equal("the API answers but the main loop's counters (/stats/raw) did not move since the last check", assessment.Detail);
+        Assert.Equal("the API answers but the main loop's counters (/stats/raw) did not move in 2m", assessment.Detail);
+        Assert.Equal(Now - TimeSpan.FromMinutes(2), assessment.MainLoopAt);
+    }
+
+    [Fact]
+    public void Equal_counters_a_moment_apart_are_no_verdict_and_keep_the_older_sample()
+    {
+        var assessment = WatchdogPolicy.Assess(Seen(Answered, new MainLoopSample("ABC", null)), Running("ABC", Now - TimeSpan.FromSeconds(3)), Now, Options);
+
+        Assert.Equal(new Assessment(PydecnetStates.Running, "running and answering", null, "ABC", Now - TimeSpan.FromSeconds(3)), assessment);
     }
 
     [Fact]
@@ -86,7 +96,7 @@ public sealed class WatchdogPolicyTests
     {
         var assessment = WatchdogPolicy.Assess(Seen(Answered, new MainLoopSample("DEF", null)), Running("ABC"), Now, Options);
 
-        Assert.Equal(new Assessment(PydecnetStates.Running, "running and answering", null, "DEF"), assessment);
+        Assert.Equal(new Assessment(PydecnetStates.Running, "running and answering", null, "DEF", Now), assessment);
     }
 
     [Theory]
@@ -106,7 +116,7 @@ public sealed class WatchdogPolicyTests
 
         var assessment = WatchdogPolicy.Assess(Seen(Answered, sample), Running("ABC"), Now, Options);
 
-        Assert.Equal(new Assessment(PydecnetStates.NotAnswering, sample.Problem!, Now, "ABC"), assessment);
+        Assert.Equal(new Assessment(PydecnetStates.NotAnswering, sample.Problem!, Now, "ABC", Now - TimeSpan.FromMinutes(2)), assessment);
     }
 
     [Theory]

@@ -20,8 +20,6 @@ public sealed class StartFailureTests
         Assert.Equal(("stale-socket", "the API socket file already exists (left behind by an earlier PyDECnet)"), (failure.Kind, failure.Text));
         Assert.Equal(
             [
-                // The traceback's source line already holds the text, so the evidence starts there.
-                "    raise RuntimeError (f\"\"\"Another socket server appears to be already running.",
                 "RuntimeError: Another socket server appears to be already running.",
                 "To correct this, verify PyDECnet is not running, then remove",
                 "/tmp/pydecnet-lab/lab/a/api.sock and restart.",

@@ -68,6 +68,7 @@ public sealed class SimNode : IDisposable
     {
         ProbeTimeout = TimeSpan.FromMilliseconds(300),
         HangAfter = TimeSpan.FromSeconds(1),
+        MainLoopGap = TimeSpan.FromSeconds(1),
         StopGrace = TimeSpan.FromSeconds(1),
         StartTimeout = TimeSpan.FromSeconds(15),
     };
@@ -130,6 +131,8 @@ public sealed class SimNode : IDisposable
         Housekeeping = new HousekeepingOptions(),
         Pydecnet = Pydecnet,
         Watchdog = Watchdog,
+        // The test machine's own disk, memory and load must not raise alerts the tests do not expect.
+        Vitals = HecnetJobs.Tests.Status.StatusPublisherTests.NoVitalsThresholds,
     };
 
     /// <summary>The <c>pydecnet</c> and <c>watchdog</c> sections for a config.json that drives this folder's simulator.</summary>
