@@ -20,12 +20,44 @@ public sealed partial class WatchdogJob
         };
         var cause = hung ? assessment.Detail : CrashCause(state, assessment.Detail);
         next = Transition(run, next, hung ? PydecnetStates.Hung : PydecnetStates.Down, cause, now);
+        return await RestartAsync(run, state, next, reason, cause, hung && next.Pid is { } hungPid ? [hungPid] : [], cancellationToken);
+    }
 
+    /// <summary>
+    /// Restarts PyDECnet on request (new node names, say): the running one is stopped and a new one started and verified,
+    /// through the same budget, records and alerts as a crash. Waits for a watchdog run in progress to end first.
+    /// </summary>
+    public async Task<JobOutcome> RestartOnRequestAsync(string job, string why, CancellationToken cancellationToken)
+    {
+        var gate = Gates.GetOrAdd(job, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var run = new Run(job);
+            var state = _store.Load(job) ?? WatchdogState.Initial(Now);
+            var located = _locator.Locate();
+            var next = state with { CheckedAt = Now, Pid = located.Pids.Count > 0 ? located.Pids[0] : null };
+            return await RestartAsync(run, state, next, "requested", why, located.Pids, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<JobOutcome> RestartAsync(Run run, WatchdogState state, WatchdogState next, string reason, string cause, IReadOnlyList<int> stop, CancellationToken cancellationToken)
+    {
+        var now = Now;
         var countFrom = now - _options.RestartWindow;
         if (state.BudgetResetAt is { } reset && reset > countFrom)
             countFrom = reset;
         var attempts = _store.AttemptsSince(run.Job, countFrom);
         var budget = WatchdogPolicy.Budget(next, attempts.Count, now, _options);
+        if (!budget.Allowed && reason == "requested")
+        {
+            // PyDECnet runs: a deferred request changes nothing and alarms nobody; the asking job tries again later.
+            return JobOutcome.Failure($"restart for {cause} deferred: restarting too often ({attempts.Count} attempts since {Clock(countFrom)}), next attempt at {Clock(budget.State.BackoffUntil!.Value)}");
+        }
         if (budget.RaiseTooOften)
         {
             run.Event(now, WatchdogEvents.Backoff, null, $"{attempts.Count} restart attempts since {Clock(countFrom)}; next attempt not before {Clock(budget.State.BackoffUntil!.Value)}");
@@ -44,8 +76,8 @@ public sealed partial class WatchdogJob
         next = Transition(run, next, PydecnetStates.Restarting, $"{reason}: {cause}", now) with { Problem = cause };
         Save(run, next);
 
-        if (hung && next.Pid is { } hungPid)
-            run.Event(Now, WatchdogEvents.Stop, hungPid, await _controller.StopAsync(hungPid, cancellationToken));
+        foreach (var running in stop)
+            run.Event(Now, WatchdogEvents.Stop, running, await _controller.StopAsync(running, cancellationToken));
 
         // Never two: someone (the owner, another supervisor) may have started one meanwhile.
         var again = _locator.Locate();
@@ -72,7 +104,7 @@ public sealed partial class WatchdogJob
 
         var pid = result.Pid!.Value;
         var ms = (long)result.Elapsed.TotalMilliseconds;
-        var reasonText = reason == "crash" || reason == "hung" ? $"{reason}: {cause}" : reason;
+        var reasonText = reason is "crash" or "hung" or "requested" ? $"{reason}: {cause}" : reason;
         run.Event(now, WatchdogEvents.Restart, pid, $"{reasonText}; PID {pid} answering after {ms} ms");
         next = Transition(run, next with { Pid = pid }, PydecnetStates.Running, $"restarted ({reason}), PID {pid}", now) with
         {
@@ -85,6 +117,8 @@ public sealed partial class WatchdogJob
         // Once "restarting too often" was said, each further restart of the episode stays in the history only.
         if (reason == "not running")
             run.Alert(now, "started", "info", "PyDECnet started (was not running)", RestartBody(reasonText, state, pid, result.Elapsed));
+        else if (reason == "requested")
+            run.Alert(now, "restarted", "info", $"PyDECnet restarted ({cause})", RestartBody(reasonText, state, pid, result.Elapsed));
         else if (_options.AlertEachRestart && !next.BudgetAlerted)
             run.Alert(now, "restarted", "warning", $"PyDECnet restarted ({reason})", RestartBody(reasonText, state, pid, result.Elapsed));
         Save(run, next);

@@ -114,11 +114,13 @@ public sealed class SimNode : IDisposable
         File.Move(temp, Dir.File("control.json"), overwrite: true);
     }
 
+    /// <summary>A watchdog job built as a one-shot CLI run builds it.</summary>
+    public WatchdogJob NewWatchdog() => new(new JobServices(Options(), Database, TimeProvider.System, NullLoggerFactory.Instance));
+
     /// <summary>One watchdog run in this process, as a one-shot CLI run does it.</summary>
     public async Task<JobOutcome> RunWatchdogAsync(CancellationToken cancellationToken = default)
     {
-        var services = new JobServices(Options(), Database, TimeProvider.System, NullLoggerFactory.Instance);
-        return await new WatchdogJob(services).RunAsync(Context, cancellationToken);
+        return await NewWatchdog().RunAsync(Context, cancellationToken);
     }
 
     public HecnetJobsOptions Options() => new()
