@@ -4,7 +4,7 @@ namespace HecnetJobs.Pydecnet;
 
 /// <summary>
 /// The few Linux calls .NET does not offer for supervising a process it did not start through <c>Process</c>: signals to a
-/// process group, pidfds, waitpid, statx for the socket file type, and posix_spawn with a new session.
+/// process group, pidfds, waitpid, and posix_spawn with a new session.
 /// </summary>
 internal static unsafe partial class Libc
 {
@@ -51,21 +51,6 @@ internal static unsafe partial class Libc
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal;
     }
 
-    /// <summary>The file type bits (S_IFMT) of a path without following a symlink, or null when it cannot be examined.</summary>
-    public static int? FileType(string path)
-    {
-        const int AtFdcwd = -100;
-        const int AtSymlinkNoFollow = 0x100;
-        const uint StatxType = 1;
-        var buffer = stackalloc byte[256];
-        if (Statx(AtFdcwd, path, AtSymlinkNoFollow, StatxType, buffer) != 0)
-            return null;
-        // struct statx has the same layout on every architecture: stx_mode is the u16 at offset 28.
-        return *(ushort*)(buffer + 28) & 0xF000;
-    }
-
-    public const int SocketFileType = 0xC000;
-
     [StructLayout(LayoutKind.Sequential)]
     private struct PollFd
     {
@@ -97,8 +82,4 @@ internal static unsafe partial class Libc
     [LibraryImport("libc", EntryPoint = "waitpid", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static partial int WaitPid(int pid, int* status, int options);
-
-    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static partial int Statx(int dirfd, string path, int flags, uint mask, byte* buffer);
 }

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace HecnetJobs.Pydecnet;
 
-/// <summary>The few libc file calls .NET does not offer: owner lookup and change, hard links, and fsync of a folder.</summary>
+/// <summary>The few libc file calls .NET does not offer: file type and owner lookup, owner change, hard links, and fsync of a folder.</summary>
 /// <remarks>Each call returns 0 or the errno; callers decide whether a failure matters. Linux only.</remarks>
 internal static partial class PosixFile
 {
@@ -37,6 +37,27 @@ internal static partial class PosixFile
         uid = MemoryMarshal.Read<uint>(buffer.AsSpan(20));
         gid = MemoryMarshal.Read<uint>(buffer.AsSpan(24));
         return 0;
+    }
+
+    /// <summary>The S_IFSOCK file type bits.</summary>
+    public const int SocketFileType = 0xC000;
+
+    /// <summary>The file type bits (S_IFMT) of a path without following a final symlink, or null when it cannot be examined.</summary>
+    public static int? FileType(string path)
+    {
+        const uint StatxType = 0x01;
+        var buffer = new byte[256];
+        try
+        {
+            if (Statx(AtCurrentDirectory, path, AtSymlinkNoFollow, StatxType, buffer) != 0)
+                return null;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return null;
+        }
+        // struct statx: stx_mode is the 16-bit field at byte 28.
+        return MemoryMarshal.Read<ushort>(buffer.AsSpan(28)) & 0xF000;
     }
 
     public static int ChangeOwner(string path, uint uid, uint gid) =>

@@ -42,10 +42,10 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
     public string? RemoveStaleSocket()
     {
         var path = options.ApiSocket;
-        var type = Libc.FileType(path);
+        var type = PosixFile.FileType(path);
         if (type is null)
             return null;
-        if (type != Libc.SocketFileType)
+        if (type != PosixFile.SocketFileType)
             return $"{path} exists but is not a socket; left alone (PyDECnet will refuse to start until it is moved away)";
         if (!ApiProbe.NobodyListens(path))
             return $"{path} was kept: a process still listens on it";
