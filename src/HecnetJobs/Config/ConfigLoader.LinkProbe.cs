@@ -51,7 +51,7 @@ public static partial class ConfigLoader
             return ["MIM"];
         if (list.Count == 0)
         {
-            section.Error("targets", "is an empty list, expected at least one node (e.g. [\"MIM\"]); remove the link-probe job from jobs.xml to probe nothing");
+            section.Error("targets", "[] is an empty list, expected at least one node (e.g. [\"MIM\"]); remove the link-probe job from jobs.xml to probe nothing");
             return ["MIM"];
         }
         var targets = new List<string>();

@@ -53,7 +53,7 @@ public sealed partial class LinkProbeJob : IHecnetJob
         var runner = new NcpRunner(program, _services.Options.Pydecnet.ApiSocket, _options.Timeout, _services.Time);
 
         var summaries = new List<string>();
-        var configErrors = new List<string>();
+        var failed = false;
         NcpRun? pydecnetDown = null;
         foreach (var target in targets)
         {
@@ -61,12 +61,13 @@ public sealed partial class LinkProbeJob : IHecnetJob
             // These say nothing about the target, only about PyDECnet: asking again for the next target would only wait again.
             if (run.Reply.Kind is NcpReplyKinds.Timeout or NcpReplyKinds.NotRunning or NcpReplyKinds.StaleSocket)
                 pydecnetDown ??= run;
-            if (run.Reply.Kind is NcpReplyKinds.UnknownComponent or NcpReplyKinds.Launch)
-                configErrors.Add(run.Reply.Reason);
-            summaries.Add(await RecordAsync(context.JobName, run, cancellationToken));
+            var summary = await RecordAsync(context.JobName, run, cancellationToken);
+            // A target ncp does not know, or an ncp that cannot start, is the owner's to fix: the run fails and says why.
+            var broken = run.Reply.Kind is NcpReplyKinds.UnknownComponent or NcpReplyKinds.Launch;
+            failed |= broken;
+            summaries.Add(broken ? run.Reply.Reason : summary);
         }
-        var summary = string.Join("; ", summaries);
-        return configErrors.Count > 0 ? JobOutcome.Failure($"{string.Join("; ", configErrors)} ({summary})") : JobOutcome.Success(summary);
+        return new JobOutcome(!failed, string.Join("; ", summaries));
     }
 
     /// <summary>What <c>check</c> and <c>run</c> report when jobs.xml has a link-probe job: an ncp that cannot be found.</summary>
