@@ -40,7 +40,13 @@ cat > "$demo/config.json" <<CONF
     "apiSocket": "$sim/api.sock",
     "httpPort": 18002
   },
-  "watchdog": { "hangAfter": "30s", "stopGrace": "5s" }
+  "watchdog": { "hangAfter": "30s", "stopGrace": "5s" },
+  "linkProbe": {
+    "targets": ["MIM"],
+    "ncpCommand": "$root/tools/pydecnet-sim/ncp",
+    "circuit": "DMC-0",
+    "timeout": "5s"
+  }
 }
 CONF
 
@@ -74,7 +80,9 @@ In a second terminal:
   scripts/hecnetjobs trigger housekeeping --wait --config demo/config.json
   scripts/simctl crash        (the watchdog restarts it within a second)
   scripts/simctl hang         (not answering, then hung after 30 s: stopped and restarted)
-  scripts/simctl state        (resume, unreachable MIM, refuse-start api-bind, ...)
+  scripts/simctl unreachable MIM   (link-probe: "link MIM down" after 2 checks, 2 min apart; reachable MIM ends it)
+  scripts/hecnetjobs trigger link-probe --wait --config demo/config.json   (a check now, without waiting 2 min)
+  scripts/simctl state        (resume, refuse-start api-bind, ...)
   scripts/hecnetjobs pause watchdog --for 10m --reason test --config demo/config.json
 
 TEXT

@@ -105,6 +105,7 @@ public static partial class ConfigLoader
         var watchdog = ReadWatchdog(root.Section("watchdog"), errors);
         var pause = ReadPause(root.Section("pause"), errors);
         var vitals = ReadVitals(root.Section("vitals"));
+        var linkProbe = ReadLinkProbe(root.Section("linkProbe"), baseDir);
 
         root.Finish();
         if (dataDir is null)
@@ -121,6 +122,7 @@ public static partial class ConfigLoader
             Watchdog = watchdog,
             Pause = pause,
             Vitals = vitals,
+            LinkProbe = linkProbe,
         };
     }
 

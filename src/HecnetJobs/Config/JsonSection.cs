@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace HecnetJobs.Config;
 
 /// <summary>One JSON object of the config file, read key by key: every read records what went wrong instead of throwing, and <see cref="Finish"/> reports keys nobody asked for.</summary>
-internal sealed class JsonSection
+internal sealed partial class JsonSection
 {
     private readonly JsonElement _element;
     private readonly string _path;

@@ -20,6 +20,7 @@ public sealed class HousekeepingJob(Database database, HousekeepingOptions optio
         ("hj_events", "at < $cutoffText"),
         ("hj_alerts", "raised_at < $cutoffText"),
         ("hj_pauses", "until < $cutoffText"),
+        ("hj_link_checks", "at < $cutoffText"),
         // Quartz stores these times as UTC ticks.
         ("QRTZ_EXECUTION_HISTORY", "FIRED_TIME < $cutoffTicks"),
         ("QRTZ_MISFIRE_HISTORY", "MISFIRE_TIME < $cutoffTicks"),

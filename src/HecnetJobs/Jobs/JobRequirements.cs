@@ -10,7 +10,7 @@ public static class JobRequirements
     /// <summary>One line per missing or unusable setting that a job of <paramref name="schedule"/> needs.</summary>
     public static IReadOnlyList<string> Problems(HecnetJobsOptions options, JobSchedule schedule)
     {
-        var problems = new List<string>();
+        var problems = LinkProbeJob.Problems(options, schedule).ToList();
         var watchdogs = schedule.Jobs.Where(j => j.Type == WatchdogJob.Type.Name).Select(j => j.Name).ToList();
         if (watchdogs.Count == 0)
             return problems;

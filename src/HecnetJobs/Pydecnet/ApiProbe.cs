@@ -31,10 +31,14 @@ public sealed record ApiProbeResult(ApiAnswer Answer, string Detail)
 /// <summary>The cheapest liveness check: <c>{}</c> on PyDECnet's API Unix socket, with connect and read timeouts.</summary>
 public static class ApiProbe
 {
-    public static async Task<ApiProbeResult> ProbeAsync(string socketPath, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<ApiProbeResult> ProbeAsync(string socketPath, TimeSpan timeout, CancellationToken cancellationToken) =>
+        (await RequestAsync(socketPath, "{}", timeout, cancellationToken)).Result;
+
+    /// <summary>Sends one request line and reads one reply line; the reply is set when the API answered with a JSON object.</summary>
+    internal static async Task<(ApiProbeResult Result, string? Reply)> RequestAsync(string socketPath, string request, TimeSpan timeout, CancellationToken cancellationToken)
     {
         if (!File.Exists(socketPath) && !Directory.Exists(Path.GetDirectoryName(socketPath)))
-            return new(ApiAnswer.NoSocket, $"API socket folder {Path.GetDirectoryName(socketPath)} does not exist");
+            return (new(ApiAnswer.NoSocket, $"API socket folder {Path.GetDirectoryName(socketPath)} does not exist"), null);
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -43,35 +47,35 @@ public static class ApiProbe
         {
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), deadline.Token);
             phase = "reply";
-            await socket.SendAsync("{}\n"u8.ToArray(), SocketFlags.None, deadline.Token);
+            await socket.SendAsync(Encoding.UTF8.GetBytes(request + "\n"), SocketFlags.None, deadline.Token);
             var reply = await ReadLineAsync(socket, deadline.Token);
             var text = reply.Trim();
             if (text.StartsWith('{') && text.EndsWith('}'))
-                return new(ApiAnswer.Answered, "API answered");
-            return new(ApiAnswer.Failed, text.Length == 0 ? "API closed the connection without a reply" : $"API replied '{Shorten(text)}', expected a JSON object");
+                return (new(ApiAnswer.Answered, "API answered"), text);
+            return (new(ApiAnswer.Failed, text.Length == 0 ? "API closed the connection without a reply" : $"API replied '{Shorten(text)}', expected a JSON object"), null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new(ApiAnswer.Timeout, phase == "connect"
+            return (new(ApiAnswer.Timeout, phase == "connect"
                 ? $"API socket did not accept a connection within {Config.Duration.Format(timeout)}"
-                : $"API socket accepted the connection but no reply within {Config.Duration.Format(timeout)}");
+                : $"API socket accepted the connection but no reply within {Config.Duration.Format(timeout)}"), null);
         }
         catch (SocketException e) when (e.SocketErrorCode is SocketError.AddressNotAvailable or SocketError.AddressFamilyNotSupported || !File.Exists(socketPath))
         {
-            return new(ApiAnswer.NoSocket, $"no API socket at {socketPath}");
+            return (new(ApiAnswer.NoSocket, $"no API socket at {socketPath}"), null);
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionRefused)
         {
-            return new(ApiAnswer.Refused, $"API socket {socketPath} refuses connections (left behind by a dead PyDECnet)");
+            return (new(ApiAnswer.Refused, $"API socket {socketPath} refuses connections (left behind by a dead PyDECnet)"), null);
         }
         catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.TryAgain)
         {
             // The listen backlog is full: a process holds the socket but has stopped accepting connections.
-            return new(ApiAnswer.Timeout, $"API socket {socketPath} accepts no more connections (its backlog is full: PyDECnet stopped accepting)");
+            return (new(ApiAnswer.Timeout, $"API socket {socketPath} accepts no more connections (its backlog is full: PyDECnet stopped accepting)"), null);
         }
         catch (SocketException e)
         {
-            return new(ApiAnswer.Failed, $"API socket {socketPath}: {e.Message}");
+            return (new(ApiAnswer.Failed, $"API socket {socketPath}: {e.Message}"), null);
         }
     }
 

@@ -30,6 +30,9 @@ public static class NcpReplyKinds
     /// <summary>ncp was killed after the caller's timeout: PyDECnet accepts the connection but does not answer, so it is hung (Unknown).</summary>
     public const string Timeout = "timeout";
 
+    /// <summary>ncp itself could not be started (not executable, removed since the check at start-up); set by the runner, never by the parser (Unknown).</summary>
+    public const string Launch = "launch";
+
     /// <summary>Anything else, including a target row with a blank State (Unknown).</summary>
     public const string Unrecognised = "unrecognised";
 }

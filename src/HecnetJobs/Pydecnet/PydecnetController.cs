@@ -148,21 +148,22 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
         return null;
     }
 
-    /// <summary>The program's full path: as configured when it has a slash, else the first executable of that name on PATH.</summary>
-    internal static string? ResolveCommand(string? command, out string? problem)
+    /// <summary>The program's full path: as configured when it has a slash, else the first executable of that name on PATH; <paramref name="key"/> names the setting in the problem.</summary>
+    internal static string? ResolveCommand(string? command, out string? problem, string key = "pydecnet.command")
     {
         problem = null;
         if (command is null)
         {
-            problem = "'pydecnet.command': missing (the program that starts PyDECnet, e.g. \"/usr/local/bin/pydecnet\")";
+            problem = $"'{key}': missing (the program that starts PyDECnet, e.g. \"/usr/local/bin/pydecnet\")";
             return null;
         }
         if (command.Contains('/'))
         {
+            var hint = key == "pydecnet.command" ? "chmod +x it, or make python3 the command and the script the first argument" : "chmod +x it";
             if (!File.Exists(command))
-                problem = $"'pydecnet.command': '{command}' does not exist";
+                problem = $"'{key}': '{command}' does not exist";
             else if (!IsExecutable(command))
-                problem = $"'pydecnet.command': '{command}' is not executable (chmod +x it, or make python3 the command and the script the first argument)";
+                problem = $"'{key}': '{command}' is not executable ({hint})";
             return problem is null ? command : null;
         }
         foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
@@ -171,7 +172,7 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
             if (File.Exists(candidate) && IsExecutable(candidate))
                 return candidate;
         }
-        problem = $"'pydecnet.command': '{command}' is not on PATH ({Environment.GetEnvironmentVariable("PATH")}); give its full path";
+        problem = $"'{key}': '{command}' is not on PATH ({Environment.GetEnvironmentVariable("PATH")}); give its full path";
         return null;
     }
 

@@ -159,9 +159,23 @@ public sealed class PauseStatus
 /// <summary>Filled by the link-probe job, one per target.</summary>
 public sealed class LinkStatus
 {
+    /// <summary><c>up</c> or <c>down</c> (confirmed, debounced), or <c>unknown</c> while the latest check could not tell or before the first confirmation.</summary>
     public string State { get; set; } = StatusStates.Unknown;
 
+    /// <summary>Since when <see cref="State"/> holds: the first check that saw it.</summary>
     public DateTimeOffset? Since { get; set; }
+
+    /// <summary>When the target was last checked.</summary>
+    public DateTimeOffset? LastCheck { get; set; }
+
+    /// <summary>When the confirmed state last changed (when its alert was raised), or null before the first confirmation.</summary>
+    public DateTimeOffset? LastChange { get; set; }
+
+    /// <summary>The confirmed state, which unknown checks never change: <c>up</c>, <c>down</c>, or <c>unknown</c> before the first confirmation.</summary>
+    public string Confirmed { get; set; } = StatusStates.Unknown;
+
+    /// <summary>The latest check's finding in one line, or null before the first check.</summary>
+    public string? Reason { get; set; }
 }
 
 /// <summary>Filled by the name-refresh job.</summary>

@@ -76,7 +76,7 @@ public sealed record StatusReport(int Code, string Headline, IReadOnlyList<strin
             text.Append("! ").Append(problem).Append('\n');
         text.Append(PydecnetLine(document.Pydecnet, now)).Append('\n');
         foreach (var (target, link) in document.Links.OrderBy(l => l.Key, StringComparer.Ordinal))
-            text.Append(CultureInfo.InvariantCulture, $"Link {target}: {link.State}\n");
+            text.Append(CultureInfo.InvariantCulture, $"Link {target}: {link.State}{(link.Since is { } since ? $" for {Duration.Format(Round(now - since))}" : "")}\n");
         if (document.Jobs.Count > 0)
             text.Append("Jobs:\n");
         foreach (var (name, job) in document.Jobs.OrderBy(j => j.Key, StringComparer.Ordinal))

@@ -80,6 +80,35 @@ internal static class Schema
             paused_by TEXT NOT NULL
         );
         """,
+        """
+        CREATE TABLE hj_links (
+            target          TEXT    PRIMARY KEY,
+            state           TEXT    NOT NULL,
+            since           TEXT,
+            last_change     TEXT,
+            last_check      TEXT,
+            last_verdict    TEXT,
+            last_reason     TEXT,
+            down_count      INTEGER NOT NULL DEFAULT 0,
+            up_count        INTEGER NOT NULL DEFAULT 0,
+            streak_since    TEXT,
+            unknown_since   TEXT,
+            unknown_alerted INTEGER NOT NULL DEFAULT 0,
+            last_reminder   TEXT
+        );
+        CREATE TABLE hj_link_checks (
+            id         INTEGER PRIMARY KEY,
+            at         TEXT    NOT NULL,
+            source     TEXT    NOT NULL,
+            target     TEXT    NOT NULL,
+            verdict    TEXT    NOT NULL,
+            kind       TEXT    NOT NULL,
+            reason     TEXT    NOT NULL,
+            exit_code  INTEGER,
+            elapsed_ms INTEGER
+        );
+        CREATE INDEX hj_link_checks_by_target ON hj_link_checks (target, at);
+        """,
     ];
 
     public static int CurrentVersion => Steps.Length;

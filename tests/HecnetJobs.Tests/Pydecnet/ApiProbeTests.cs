@@ -10,6 +10,9 @@ public sealed class ApiProbeTests : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(200);
 
+    // For probes that must be answered: generous, so a loaded machine cannot turn an answer into a timeout.
+    private static readonly TimeSpan Patient = TimeSpan.FromSeconds(10);
+
     private readonly TempDir _dir = new();
     private readonly List<Socket> _sockets = [];
 
@@ -68,7 +71,7 @@ public sealed class ApiProbeTests : IDisposable
         // What a SIGSTOPped PyDECnet does: the kernel accepts into the backlog, nobody reads.
         Bind().Listen(3);
 
-        Assert.Equal(new ApiProbeResult(ApiAnswer.Timeout, "API socket accepted the connection but no reply within 200ms"), await ProbeAsync());
+        Assert.Equal(new ApiProbeResult(ApiAnswer.Timeout, "API socket accepted the connection but no reply within 200ms"), await ProbeWithShortTimeoutAsync());
     }
 
     [Fact(Timeout = 30_000)]
@@ -78,10 +81,9 @@ public sealed class ApiProbeTests : IDisposable
         Bind().Listen(1);
         var results = new List<ApiProbeResult>();
         for (var i = 0; i < 4; i++)
-            results.Add(await ProbeAsync());
+            results.Add(await ProbeWithShortTimeoutAsync());
 
-        Assert.All(results, r => Assert.False(r.Answered));
-        Assert.Equal(ApiAnswer.Timeout, results[0].Answer);
+        Assert.All(results, r => Assert.Equal(ApiAnswer.Timeout, r.Answer));
     }
 
     [Fact(Timeout = 30_000)]
@@ -120,7 +122,9 @@ public sealed class ApiProbeTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ApiProbe.ProbeAsync(SocketPath, Timeout, cancelled.Token));
     }
 
-    private Task<ApiProbeResult> ProbeAsync() => ApiProbe.ProbeAsync(SocketPath, Timeout, CancellationToken.None);
+    private Task<ApiProbeResult> ProbeAsync() => ApiProbe.ProbeAsync(SocketPath, Patient, CancellationToken.None);
+
+    private Task<ApiProbeResult> ProbeWithShortTimeoutAsync() => ApiProbe.ProbeAsync(SocketPath, Timeout, CancellationToken.None);
 
     private Socket Bind()
     {

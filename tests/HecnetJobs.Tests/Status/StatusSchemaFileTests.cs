@@ -69,7 +69,11 @@ public sealed class StatusSchemaFileTests : IDisposable
         document.Problems.Add("job selftest interrupted at 03:58: HecnetJobs stopped before the run ended");
         document.Jobs["selftest"] = new JobStatus { Type = "selftest", LastRun = Now - TimeSpan.FromSeconds(3), Result = "running" };
         document.Jobs["nightly"] = new JobStatus { Type = "housekeeping" };
-        document.Links["MIM"] = new LinkStatus { State = "up", Since = Now - TimeSpan.FromHours(3) };
+        document.Links["MIM"] = new LinkStatus
+        {
+            State = "up", Since = Now - TimeSpan.FromHours(3), LastCheck = Now - TimeSpan.FromMinutes(1),
+            LastChange = Now - TimeSpan.FromHours(3), Confirmed = "up", Reason = "node 1.13 (MIM) is reachable",
+        };
         document.Links["NORTON"] = new LinkStatus();
         document.Pydecnet = new PydecnetStatus { State = "running", Pid = 1234, Since = Now - TimeSpan.FromDays(1), RssBytes = 30_000_000, Threads = 9, CpuSeconds = 12.5 };
         document.Host = new HostStatus { Disks = [new DiskStatus { Path = "/var/lib/hecnetjobs", FreeBytes = 1000, TotalBytes = 2000 }], MemAvailableBytes = 500_000_000, Load5 = 0.5 };
