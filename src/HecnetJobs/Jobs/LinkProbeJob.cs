@@ -57,7 +57,9 @@ public sealed partial class LinkProbeJob : IHecnetJob
         NcpRun? pydecnetDown = null;
         foreach (var target in targets)
         {
-            var run = pydecnetDown is null ? await runner.ShowNodeAsync(target, cancellationToken) : NotAsked(target, pydecnetDown);
+            var run = pydecnetDown is not null ? NotAsked(target, pydecnetDown)
+                : LinkTargets.Circuit(target) is { } circuit ? await ProbeCircuitAsync(target, circuit, cancellationToken)
+                : await runner.ShowNodeAsync(target, cancellationToken);
             // These say nothing about the target, only about PyDECnet: asking again for the next target would only wait again.
             if (run.Reply.Kind is NcpReplyKinds.Timeout or NcpReplyKinds.NotRunning or NcpReplyKinds.StaleSocket)
                 pydecnetDown ??= run;
@@ -140,6 +142,19 @@ public sealed partial class LinkProbeJob : IHecnetJob
             return $"{run.Target} {state.State}";
         var (count, needed) = verdict == LinkStates.Down ? (state.DownCount, _options.DownAfter) : (state.UpCount, _options.UpAfter);
         return $"{run.Target} {state.State}, {count} of {needed} {verdict} checks";
+    }
+
+    /// <summary>
+    /// A circuit target: its state through PyDECnet's JSON API, without spawning ncp. A running (<c>ru*</c>) circuit is up,
+    /// any other state down; no answer says nothing about the circuit (unknown).
+    /// </summary>
+    private async Task<NcpRun> ProbeCircuitAsync(string target, string circuit, CancellationToken cancellationToken)
+    {
+        var started = _services.Time.GetTimestamp();
+        var reading = await CircuitProbe.ReadAsync(_services.Options.Pydecnet.ApiSocket, circuit, _options.Timeout, cancellationToken);
+        var verdict = reading.State is null ? LinkVerdict.Unknown : reading.Running ? LinkVerdict.Up : LinkVerdict.Down;
+        var reply = new NcpReply(verdict, NcpReplyKinds.Circuit, reading.Detail, null);
+        return new NcpRun(target, reading.State ?? "", "", null, false, _services.Time.GetElapsedTime(started), null, reply);
     }
 
     /// <summary>A check not made because ncp already showed this run that PyDECnet is down or hung.</summary>

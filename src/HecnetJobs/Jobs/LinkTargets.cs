@@ -6,12 +6,27 @@ namespace HecnetJobs.Jobs;
 public static class LinkTargets
 {
     /// <summary>What a valid target looks like, for messages.</summary>
-    public const string Expected = "a node name (1 to 6 letters and digits, at least one letter) or address (area.node, area 1-63, node 1-1023)";
+    public const string Expected = "a node name (1 to 6 letters and digits, at least one letter), an address (area.node, area 1-63, node 1-1023) or circuit:NAME";
 
-    /// <summary>The target in the form ncp prints and the store keys on: a name in upper case, an address without leading zeros; null when it is neither.</summary>
+    /// <summary>The prefix of a circuit target (<c>circuit:DMC-0</c>), probed through the JSON API instead of ncp.</summary>
+    public const string CircuitPrefix = "circuit:";
+
+    /// <summary>The circuit's name when <paramref name="target"/> is a circuit target, else null.</summary>
+    public static string? Circuit(string target) =>
+        target.StartsWith(CircuitPrefix, StringComparison.Ordinal) ? target[CircuitPrefix.Length..] : null;
+
+    /// <summary>The target in the form ncp prints and the store keys on: a name in upper case, an address without leading zeros, <c>circuit:NAME</c> with the name in upper case; null when it is none of these.</summary>
     public static string? Normalize(string text)
     {
         var value = text.Trim();
+        if (value.StartsWith(CircuitPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            // PyDECnet's circuit names: a device name, a dash and a number (DMC-0, ETH-1); it stores them in upper case.
+            var circuit = value[CircuitPrefix.Length..].Trim().ToUpperInvariant();
+            return circuit.Length is >= 1 and <= 16 && circuit.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c is '-' or '_')
+                ? CircuitPrefix + circuit
+                : null;
+        }
         if (value.Contains('.', StringComparison.Ordinal))
             return DecnetAddress.TryParse(value, out var address) ? address.ToString() : null;
         var upper = value.ToUpperInvariant();

@@ -35,4 +35,7 @@ public static class NcpReplyKinds
 
     /// <summary>Anything else, including a target row with a blank State (Unknown).</summary>
     public const string Unrecognised = "unrecognised";
+
+    /// <summary>Not ncp at all: a <c>circuit:NAME</c> target read through the JSON API (Up when running, Down otherwise, Unknown without an answer).</summary>
+    public const string Circuit = "circuit";
 }

@@ -7,7 +7,7 @@ namespace HecnetJobs.Tests.Jobs;
 /// <summary>The <c>linkProbe</c> config section: defaults, accepted forms, and the exact line each mistake gives.</summary>
 public sealed class LinkProbeConfigTests : IDisposable
 {
-    private const string Target = "a node name (1 to 6 letters and digits, at least one letter) or address (area.node, area 1-63, node 1-1023)";
+    private const string Target = "a node name (1 to 6 letters and digits, at least one letter), an address (area.node, area 1-63, node 1-1023) or circuit:NAME";
     private const string HostPort = "is not host:port with a port from 1 to 65535 (e.g. \"192.0.2.7:17101\", \"[2001:db8::1]:53\")";
 
     private readonly TempDir _dir = new();
