@@ -77,7 +77,10 @@ public sealed partial class WatchdogJob
         Save(run, next);
 
         foreach (var running in stop)
-            run.Event(Now, WatchdogEvents.Stop, running, await _controller.StopAsync(running, cancellationToken));
+        {
+            var how = await _controller.StopAsync(running, cancellationToken);
+            run.Event(Now, WatchdogEvents.Stop, running, how);
+        }
 
         // Never two: someone (the owner, another supervisor) may have started one meanwhile.
         var again = _locator.Locate();

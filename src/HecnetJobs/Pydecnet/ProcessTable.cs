@@ -6,11 +6,10 @@ namespace HecnetJobs.Pydecnet;
 /// <summary>Reads processes from /proc: who is alive, and with which command line. A process that vanishes mid-read is simply gone.</summary>
 internal sealed class ProcessTable(string procRoot = "/proc")
 {
-    /// <summary>The command line of a live process (not a zombie), or null.</summary>
+    /// <summary>The command line of a live process, or null (a zombie's and a kernel thread's are empty).</summary>
     public IReadOnlyList<string>? CommandLine(int pid)
     {
-        if (!IsAlive(pid))
-            return null;
+        // No stat read first: the scan reads one file per process, which keeps the "never two" re-check cheap.
         byte[] raw;
         try
         {
@@ -38,7 +37,11 @@ internal sealed class ProcessTable(string procRoot = "/proc")
             var close = stat.LastIndexOf(')');
             if (close < 0 || close + 2 >= stat.Length)
                 return false;
-            return stat[close + 2] is not ('Z' or 'X' or 'x');
+            if (stat[close + 2] is not ('Z' or 'X' or 'x'))
+                return true;
+            // A leader that has exited shows 'Z' while its other threads still run (and may hold PyDECnet's socket):
+            // the process is gone only when no task is left but the leader.
+            return Directory.GetDirectories(Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "task")).Length > 1;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
