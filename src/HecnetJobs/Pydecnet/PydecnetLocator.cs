@@ -21,7 +21,7 @@ internal sealed class PydecnetLocator(PydecnetOptions options, ProcessTable proc
             var (pid, problem) = ReadPidFile(pidFile);
             if (pid is { } found)
             {
-                if (Matches(processes.CommandLine(found)))
+                if (Matches(processes.CommandLine(found)) && processes.IsAlive(found))
                     return new LocateResult(ScanWith(found), null);
                 problem = processes.IsAlive(found)
                     ? $"PID file {pidFile} names PID {found}, which is another program (stale PID file)"
@@ -60,7 +60,8 @@ internal sealed class PydecnetLocator(PydecnetOptions options, ProcessTable proc
         return true;
     }
 
-    private List<int> Scan() => processes.Pids().Where(pid => Matches(processes.CommandLine(pid))).Order().ToList();
+    // The command line first (one read per process); the state only for the few that match.
+    private List<int> Scan() => processes.Pids().Where(pid => Matches(processes.CommandLine(pid)) && processes.IsAlive(pid)).Order().ToList();
 
     private List<int> ScanWith(int pid)
     {

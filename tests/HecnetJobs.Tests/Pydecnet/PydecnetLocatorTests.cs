@@ -76,6 +76,17 @@ public sealed class PydecnetLocatorTests : IDisposable
     }
 
     [Fact]
+    public void A_leader_that_exited_while_its_other_threads_run_is_still_counted()
+    {
+        // After SIGTERM PyDECnet's main thread may be gone ('Z') while another thread still holds the API socket.
+        Process(300, "Z", "/opt/pydecnet/bin/python3", Script, "-L", "/var/log/node.log", "/etc/pydecnet/node.conf");
+        Directory.CreateDirectory(Path.Combine(_proc.Path, "300", "task", "300"));
+        Directory.CreateDirectory(Path.Combine(_proc.Path, "300", "task", "301"));
+
+        Assert.Equal([300], Locator().Locate().Pids);
+    }
+
+    [Fact]
     public void Two_matching_processes_are_both_reported_lowest_pid_first()
     {
         Process(900, "S", "python3", Script, "-L", "/var/log/node.log", "/etc/pydecnet/node.conf");
