@@ -18,6 +18,7 @@ public static class CliApp
             CheckCommand.Create(),
             PauseCommand.CreatePause(),
             PauseCommand.CreateResume(),
+            AlertCommand.Create(),
         };
         root.Options.Add(CommonOptions.Config);
 

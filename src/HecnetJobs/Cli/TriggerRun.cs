@@ -113,6 +113,9 @@ internal sealed class TriggerRun(HecnetJobsOptions options, ILoggerFactory logge
         using var status = new StatusPublisher(options, runs, time, loggerFactory, "oneshot") { Schedule = schedule };
         var runner = new JobRunner(new JobServices(options, database, time, loggerFactory), runs, status.PublishAsync);
         var result = await runner.RunAsync(job, job.Data, "cli", cancellationToken);
+        // No daemon delivers for a one-shot run: what it raised (and what earlier runs left queued) goes out now.
+        if (await new Alerts.AlertOutbox(options, database, time, loggerFactory).DeliverDueAsync(cancellationToken) > 0)
+            await status.PublishAsync(cancellationToken);
         if (requestId is { } id)
             new TriggerRequestStore(database).Finish(id, result.RunId, result.Result, result.Summary, time.GetUtcNow());
         return Report(job.Name, result.Result, result.Summary, wait);

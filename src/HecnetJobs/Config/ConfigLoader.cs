@@ -105,6 +105,7 @@ public static partial class ConfigLoader
         var watchdog = ReadWatchdog(root.Section("watchdog"), errors);
         var pause = ReadPause(root.Section("pause"), errors);
         var vitals = ReadVitals(root.Section("vitals"));
+        var alerts = ReadAlerts(root.Section("alerts"), baseDir, dataDir ?? baseDir, errors);
 
         root.Finish();
         if (dataDir is null)
@@ -121,6 +122,7 @@ public static partial class ConfigLoader
             Watchdog = watchdog,
             Pause = pause,
             Vitals = vitals,
+            Alerts = alerts,
         };
     }
 

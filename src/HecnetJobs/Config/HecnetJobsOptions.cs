@@ -27,6 +27,9 @@ public sealed class HecnetJobsOptions
     /// <summary>The <c>vitals</c> section: thresholds for free disk space, available memory and load.</summary>
     public Status.VitalsThresholds Vitals { get; init; } = new();
 
+    /// <summary>The <c>alerts</c> section: node name, retries and delivery channels (docs/alerts.md).</summary>
+    public Alerts.AlertsOptions Alerts { get; init; } = new();
+
     /// <summary>The folders whose free space is watched: the data folder and the folder of PyDECnet's log.</summary>
     public IReadOnlyList<string> WatchedFolders =>
         new[] { DataDir, Path.GetDirectoryName(Pydecnet.LogFile ?? Pydecnet.ConsoleLog)! }.Distinct(StringComparer.Ordinal).ToArray();

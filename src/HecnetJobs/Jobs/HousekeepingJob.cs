@@ -18,7 +18,10 @@ public sealed class HousekeepingJob(Database database, HousekeepingOptions optio
         ("hj_job_runs", "finished_at IS NOT NULL AND finished_at < $cutoffText"),
         ("hj_trigger_requests", "finished_at IS NOT NULL AND finished_at < $cutoffText"),
         ("hj_events", "at < $cutoffText"),
-        ("hj_alerts", "raised_at < $cutoffText"),
+        ("hj_deliveries", "alert_id IN (SELECT id FROM hj_alerts WHERE raised_at < $cutoffText AND id < (SELECT max(id) FROM hj_alerts))"),
+        // The newest alert is kept whatever its age: SQLite would hand its id out again, and the outbox's watermark
+        // would then skip the new alert that got it.
+        ("hj_alerts", "raised_at < $cutoffText AND id < (SELECT max(id) FROM hj_alerts)"),
         ("hj_pauses", "until < $cutoffText"),
         // Quartz stores these times as UTC ticks.
         ("QRTZ_EXECUTION_HISTORY", "FIRED_TIME < $cutoffTicks"),

@@ -101,6 +101,7 @@ public sealed partial class StatusPublisher : IDisposable
         AddPydecnet(document, critical);
         AddHost(document, critical);
         AddPauses(document);
+        AddOutbox(document);
         document.Problems.InsertRange(0, critical);
         document.State = critical.Count > 0 ? StatusStates.Critical : document.Problems.Count > 0 ? StatusStates.Warning : StatusStates.Ok;
         return document;
