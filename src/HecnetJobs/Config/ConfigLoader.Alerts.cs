@@ -26,7 +26,7 @@ public static partial class ConfigLoader
             section.Error("retryMax", $"'{Duration.Format(retryMax)}' must not be shorter than alerts.retryInitial ('{Duration.Format(retryInitial)}')");
 
         var smtpSection = section.Section("smtp");
-        var smtp = smtpSection.IsEmpty ? null : ReadSmtp(smtpSection, baseDir);
+        var smtp = smtpSection.IsEmpty ? null : ReadSmtp(smtpSection, baseDir, errors);
         smtpSection.Finish();
         var emlSection = section.Section("eml");
         var eml = ReadEml(emlSection, baseDir, dataDir, defaultOn: smtpSection.IsEmpty);
@@ -59,13 +59,15 @@ public static partial class ConfigLoader
         return enabled ? new EmlOptions { Folder = folder, MinSeverity = minSeverity } : null;
     }
 
-    private static SmtpOptions? ReadSmtp(JsonSection section, string baseDir)
+    private static SmtpOptions? ReadSmtp(JsonSection section, string baseDir, ConfigErrors errors)
     {
         var host = section.String("host", required: true, example: "\"smtp.gmail.com\"");
         var security = section.Choice("security", SmtpSecurity.StartTls, SmtpSecurity.All);
         var port = section.Int("port", SmtpSecurity.DefaultPort(security), 1, 65535);
         var user = section.String("user", example: "\"you@gmail.com\"");
+        var errorsBefore = errors.Lines.Count;
         var filePassword = section.SecretString("password");
+        var passwordUnreadable = errors.Lines.Count > errorsBefore;
         var password = NonEmpty(Environment.GetEnvironmentVariable(SmtpPasswordVariable)) ?? filePassword;
         var from = section.String("from", example: "\"hecnetjobs@example.org\"");
         var to = section.StringList("to", example: "[\"you@example.org\"]");
@@ -84,7 +86,7 @@ public static partial class ConfigLoader
         }
         if (from is not null && !IsMailAddress(from))
             section.Error("from", $"'{from}' is not a mail address (e.g. \"hecnetjobs@example.org\")");
-        if (user is not null && password is null)
+        if (user is not null && password is null && !passwordUnreadable)
             section.Error("password", $"missing for user '{user}'; set it here or in ${SmtpPasswordVariable} (Gmail needs an app password)");
         if (user is null && filePassword is not null)
             section.Error("password", "is set but alerts.smtp.user is missing; give both or neither");
