@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 demo="$root/demo"
 sim="$demo/sim"
-mkdir -p "$demo/data" "$sim" "$demo/mail"
+mkdir -p "$demo/data" "$sim"
 
 # Build first, so the build's output does not mix with the daemon's.
 "$root/scripts/hecnetjobs" --version >/dev/null
@@ -40,7 +40,8 @@ cat > "$demo/config.json" <<CONF
     "apiSocket": "$sim/api.sock",
     "httpPort": 18002
   },
-  "watchdog": { "hangAfter": "30s", "stopGrace": "5s" }
+  "watchdog": { "hangAfter": "30s", "stopGrace": "5s" },
+  "alerts": { "nodeName": "SAMPLE" }
 }
 CONF
 
@@ -68,6 +69,7 @@ cat <<TEXT
 HecnetJobs demo is running (Ctrl-C stops it).
   status file: $demo/data/status.json
   log file:    $demo/data/logs/hecnetjobs.log
+  alerts:      $demo/data/mail/*.eml (no SMTP server configured, so alerts become mail files)
   simulator:   $sim (its log: $sim/node.log)
 In a second terminal:
   scripts/hecnetjobs status --config demo/config.json
@@ -76,6 +78,7 @@ In a second terminal:
   scripts/simctl hang         (not answering, then hung after 30 s: stopped and restarted)
   scripts/simctl state        (resume, unreachable MIM, refuse-start api-bind, ...)
   scripts/hecnetjobs pause watchdog --for 10m --reason test --config demo/config.json
+  scripts/hecnetjobs alert test --config demo/config.json
 
 TEXT
 
