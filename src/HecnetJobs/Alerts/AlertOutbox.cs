@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace HecnetJobs.Alerts;
 
 /// <summary>
-/// Delivers queued alerts: once a second in the daemon (<see cref="RunAsync"/>), once at the end of a one-shot run
+/// Delivers queued alerts: four times a second in the daemon (<see cref="RunAsync"/>), once at the end of a one-shot run
 /// (<see cref="DeliverDueAsync"/>). Each channel that is due gets everything queued for it as one message, so an outage
 /// of the mail path ends in one message listing what happened, not fifty. A failed channel waits (capped exponential
 /// back-off, kept in SQLite) and never gives up. Only the instance-lock holder runs an outbox.
@@ -13,7 +13,7 @@ namespace HecnetJobs.Alerts;
 public sealed class AlertOutbox
 {
     /// <summary>How often the daemon looks for new alerts and due retries; the look is one small query when there is nothing to do.</summary>
-    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly AlertsOptions _options;
     private readonly OutboxStore _store;

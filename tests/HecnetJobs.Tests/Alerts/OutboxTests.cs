@@ -98,7 +98,7 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal(2, mails.Count);
         Assert.Single(mails, m => m.MessageId == first && m.Subject == "[HECnet SAMPLE] PyDECnet restarted (crash) 03:12");
         Assert.Single(mails, m => m.Subject == "[HECnet SAMPLE] link MIM down 03:12");
-        Assert.Contains(_h.Logs.Lines, l => l == $"Warning: Alerts: resending 1 alert(s) through eml as {first}: HecnetJobs stopped before it knew whether they were delivered");
+        Assert.Contains(_h.Logs.Lines, l => l == $"Warning: Resending 1 alert(s) through eml as {first}: HecnetJobs stopped before it knew whether they were delivered");
     }
 
     [Fact(Timeout = 30_000)]

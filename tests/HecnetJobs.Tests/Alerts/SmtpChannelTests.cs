@@ -48,7 +48,7 @@ public sealed class SmtpChannelTests : IDisposable
         Assert.Equal("auto-generated", mail.Message.Headers["Auto-Submitted"]);
         Assert.StartsWith("PyDECnet restarted (crash), at 03:12 on HECnet node SAMPLE.\n\nPyDECnet was restarted: crash: PID 4242 exited.\n\n-- \n", mail.Message.TextBody!.ReplaceLineEndings("\n"));
         Assert.Contains("<b>PyDECnet restarted (crash)</b>", mail.Message.HtmlBody);
-        Assert.Contains("Information: Alerts: sent 1 alert(s) through smtp as alert-1.20261123T031200000Z@sample.hecnetjobs.invalid: 2.0.0 Ok: queued as 0001", _h.Logs.Lines);
+        Assert.Contains("Information: Sent 1 alert(s) through smtp as alert-1.20261123T031200000Z@sample.hecnetjobs.invalid: 2.0.0 Ok: queued as 0001", _h.Logs.Lines);
     }
 
     [Fact(Timeout = 60_000)]
@@ -104,7 +104,7 @@ public sealed class SmtpChannelTests : IDisposable
         var mail = Assert.Single(server.Messages);
         Assert.Equal("[HECnet SAMPLE] link MIM down 03:12", mail.Message.Subject);
         Assert.Equal("sent|2", _h.Scalar("SELECT state || '|' || attempts FROM hj_deliveries;"));
-        Assert.Contains(_h.Logs.Lines, l => l == "Information: Alerts: smtp works again after 1 failed attempt(s)");
+        Assert.Contains(_h.Logs.Lines, l => l == "Information: smtp works again after 1 failed attempt(s)");
     }
 
     [Fact(Timeout = 60_000)]
@@ -129,7 +129,7 @@ public sealed class SmtpChannelTests : IDisposable
         Assert.Equal(OutboxHarness.Start + TimeSpan.FromSeconds(30 + 60), channel.RetryAt);
         Assert.Equal(OutboxHarness.Start, channel.FailingSince);
         Assert.Equal(
-            "Warning: Alerts: smtp (127.0.0.1:" + server.Port + ") failed, 1 alert(s) stay queued, next attempt in 30s: 535 5.7.8 Authentication credentials invalid",
+            "Warning: smtp (127.0.0.1:" + server.Port + ") failed, 1 alert(s) stay queued, next attempt in 30s: 535 5.7.8 Authentication credentials invalid",
             _h.Logs.Lines.Single(l => l.StartsWith("Warning", StringComparison.Ordinal)));
         Assert.DoesNotContain(Wrong, _h.Logs.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(Wrong, DatabaseText(), StringComparison.Ordinal);

@@ -13,6 +13,7 @@ import json
 import os
 import ssl
 import sys
+import time
 
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
@@ -30,6 +31,7 @@ class Recorder:
             "rcpt_tos": envelope.rcpt_tos,
             "login": session.auth_data.login.decode() if isinstance(session.auth_data, LoginPassword) else None,
             "tls": server.transport.get_extra_info("ssl_object") is not None,
+            "received_at": time.time(),
         }
         for suffix, data in ((".eml", envelope.original_content), (".json", json.dumps(meta).encode())):
             with open(base + suffix + ".tmp", "wb") as f:
