@@ -115,11 +115,13 @@ public sealed partial class MessageComposer(string nodeName, TimeZoneInfo zone, 
 
     private string Full(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>A span as a person says it: <c>45 s</c>, <c>35 min</c>, <c>2 h 5 min</c>, <c>3 d 4 h</c>.</summary>
+    /// <summary>A span as a person says it: <c>under 1 s</c>, <c>45 s</c>, <c>35 min</c>, <c>2 h 5 min</c>, <c>3 d 4 h</c>.</summary>
     public static string Span(TimeSpan span)
     {
+        if (span < TimeSpan.FromSeconds(1))
+            return "under 1 s";
         if (span < TimeSpan.FromMinutes(1))
-            return $"{Math.Max(0, (int)span.TotalSeconds)} s";
+            return $"{(int)span.TotalSeconds} s";
         if (span < TimeSpan.FromHours(1))
             return $"{(int)span.TotalMinutes} min";
         if (span < TimeSpan.FromDays(1))

@@ -19,6 +19,7 @@ public static class CliApp
             PauseCommand.CreatePause(),
             PauseCommand.CreateResume(),
             AlertCommand.Create(),
+            ReportCommand.Create(),
         };
         root.Options.Add(CommonOptions.Config);
 
