@@ -30,6 +30,22 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task The_daemon_loop_delivers_an_alert_raised_while_it_runs_at_its_next_tick()
+    {
+        var outbox = _h.Outbox(OutboxHarness.Options(eml: _h.Eml()));
+        using var stop = new CancellationTokenSource();
+        var loop = outbox.RunAsync(stop.Token);
+        _h.Raise("PyDECnet restarted (crash)");
+
+        // The first pass ran at start (before the alert); the fake clock is the only thing that brings the next one.
+        await Support.Poll.UntilAsync(() => { _h.Time.Advance(AlertOutbox.PollInterval); return _h.Mails().Count == 1; }, "the alert delivered by the loop");
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loop);
+        Assert.Equal("[HECnet SAMPLE] PyDECnet restarted (crash) 03:12", Assert.Single(_h.Mails()).Subject);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Fifty_alerts_queued_during_an_outage_go_out_as_one_message_listing_them_in_order_with_their_times()
     {
         var outbox = _h.Outbox(OutboxHarness.Options(eml: _h.Eml()));
