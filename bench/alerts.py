@@ -27,11 +27,15 @@ INSERT = """INSERT INTO hj_alerts (raised_at, source, kind, severity, subject, b
             VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'bench', 'bench', 'warning', ?, 'benchmark alert')"""
 
 
+# Every process started here, ended on the way out whatever happens.
+CHILDREN = []
+
+
 def wait_for(condition, what, limit=60.0):
     start = time.monotonic()
     while not condition():
         if time.monotonic() - start > limit:
-            sys.exit(f"gave up waiting for {what}")
+            raise TimeoutError(f"gave up waiting for {what}")
         time.sleep(0.005)
 
 
@@ -41,6 +45,7 @@ def received(folder):
 
 def start_daemon(config, log):
     daemon = subprocess.Popen([CLI, "run", "--config", config], stdout=subprocess.DEVNULL, stderr=open(log, "w"))
+    CHILDREN.append(daemon)
     wait_for(lambda: "started as PID" in open(log).read(), "the daemon to start")
     return daemon, time.time()
 
@@ -57,6 +62,7 @@ def main():
         os.makedirs(mail)
         server = subprocess.Popen(["/usr/bin/python3", os.path.join(ROOT, "tests", "HecnetJobs.Tests", "Support", "smtp_server.py"), "--dir", mail],
                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        CHILDREN.append(server)
         port = int(server.stdout.readline().split()[1])
         with open(os.path.join(work, "jobs.xml"), "w") as f:
             f.write('<job-scheduling-data xmlns="http://quartznet.sourceforge.net/JobSchedulingData" version="2.0"><schedule>'
@@ -103,4 +109,12 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except TimeoutError as e:
+        sys.exit(str(e))
+    finally:
+        for child in CHILDREN:
+            if child.poll() is None:
+                child.terminate()
+                child.wait()

@@ -29,7 +29,8 @@ public sealed class OutboxStatusTests : IDisposable
         _h.Time.Advance(TimeSpan.FromMinutes(2));
         var late = publisher.Build(new Dictionary<string, DateTimeOffset>());
 
-        Assert.Equal(StatusStates.Ok, early.State);
+        // Only the outbox's own lines: the host's real load or disk may add vitals warnings on a busy machine.
+        Assert.DoesNotContain(early.Problems, p => p.StartsWith("alerts:", StringComparison.Ordinal));
         Assert.Equal(1, late.Outbox.Queued);
         Assert.Equal(OutboxHarness.Start, late.Outbox.OldestQueuedAt);
         Assert.Equal(61 * 60, late.Outbox.OldestQueuedAgeSeconds);
@@ -38,8 +39,8 @@ public sealed class OutboxStatusTests : IDisposable
         Assert.Equal(OutboxHarness.Start, channel.FailingSince);
         Assert.Equal(OutboxHarness.Start + TimeSpan.FromSeconds(30), channel.NextAttemptAt);
         Assert.StartsWith("cannot write /proc/hecnetjobs-cannot-write-here/", channel.LastError, StringComparison.Ordinal);
-        Assert.Equal(StatusStates.Warning, late.State);
-        Assert.Equal($"alerts: eml failing since 2026-11-23 03:12 (1 queued): {channel.LastError}", Assert.Single(late.Problems));
+        Assert.NotEqual(StatusStates.Ok, late.State);
+        Assert.Equal($"alerts: eml failing since 2026-11-23 03:12 (1 queued): {channel.LastError}", Assert.Single(late.Problems, p => p.StartsWith("alerts:", StringComparison.Ordinal)));
     }
 
     [Fact(Timeout = 30_000)]
@@ -59,7 +60,7 @@ public sealed class OutboxStatusTests : IDisposable
         Assert.Equal(OutboxHarness.Start, channel.LastSentAt);
         Assert.Null(channel.LastError);
         Assert.Null(channel.FailingSince);
-        Assert.Equal(StatusStates.Ok, document.State);
+        Assert.DoesNotContain(document.Problems, p => p.StartsWith("alerts:", StringComparison.Ordinal));
     }
 
     private StatusPublisher Publisher(AlertsOptions alerts) =>
