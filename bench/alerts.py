@@ -58,49 +58,68 @@ def main():
     subprocess.run([os.path.join(ROOT, "scripts", "hecnetjobs"), "--version"], check=True, stdout=subprocess.DEVNULL)
 
     with tempfile.TemporaryDirectory(prefix="hecnetjobs-bench-alerts-") as work:
-        mail = os.path.join(work, "received")
-        os.makedirs(mail)
-        server = subprocess.Popen(["/usr/bin/python3", os.path.join(ROOT, "tests", "HecnetJobs.Tests", "Support", "smtp_server.py"), "--dir", mail],
-                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        CHILDREN.append(server)
-        port = int(server.stdout.readline().split()[1])
-        with open(os.path.join(work, "jobs.xml"), "w") as f:
-            f.write('<job-scheduling-data xmlns="http://quartznet.sourceforge.net/JobSchedulingData" version="2.0"><schedule>'
-                    '<job><name>housekeeping</name><job-type>housekeeping</job-type></job></schedule></job-scheduling-data>')
-        config = os.path.join(work, "config.json")
-        with open(config, "w") as f:
-            json.dump({"dataDir": "data", "alerts": {"nodeName": "BENCH", "smtp": {
-                "host": "127.0.0.1", "port": port, "security": "none", "to": ["owner@example.org"]}}}, f)
-        database = os.path.join(work, "data", "hecnetjobs.db")
-        log = os.path.join(work, "daemon.log")
+        try:
+            latencies, drain, size = measure(work, args)
+        finally:
+            # Before the folder goes: a daemon still running would write into it while it is removed.
+            stop_children()
+    report(latencies, drain, size, args)
 
-        daemon, _ = start_daemon(config, log)
-        latencies = []
-        for i in range(args.runs):
-            before = len(received(mail))
-            with sqlite3.connect(database, timeout=30) as db:
-                db.execute(INSERT, (f"bench alert {i}",))
-                committed = time.time()
-            wait_for(lambda: len(received(mail)) > before, f"message {i}")
-            latencies.append(json.load(open(received(mail)[-1]))["received_at"] - committed)
-            # At a random point of the outbox's poll cycle, as a real state change would be.
-            time.sleep(random.uniform(0.05, 1.0))
-        daemon.terminate()
-        daemon.wait()
 
-        with sqlite3.connect(database, timeout=30) as db:
-            db.executemany(INSERT, [(f"queued alert {i}",) for i in range(args.drain)])
+def stop_children():
+    for child in CHILDREN:
+        if child.poll() is None:
+            child.terminate()
+            child.wait()
+
+
+def measure(work, args):
+    mail = os.path.join(work, "received")
+    os.makedirs(mail)
+    server = subprocess.Popen(["/usr/bin/python3", os.path.join(ROOT, "tests", "HecnetJobs.Tests", "Support", "smtp_server.py"), "--dir", mail],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    CHILDREN.append(server)
+    port = int(server.stdout.readline().split()[1])
+    with open(os.path.join(work, "jobs.xml"), "w") as f:
+        f.write('<job-scheduling-data xmlns="http://quartznet.sourceforge.net/JobSchedulingData" version="2.0"><schedule>'
+                '<job><name>housekeeping</name><job-type>housekeeping</job-type></job></schedule></job-scheduling-data>')
+    config = os.path.join(work, "config.json")
+    with open(config, "w") as f:
+        json.dump({"dataDir": "data", "alerts": {"nodeName": "BENCH", "smtp": {
+            "host": "127.0.0.1", "port": port, "security": "none", "to": ["owner@example.org"]}}}, f)
+    database = os.path.join(work, "data", "hecnetjobs.db")
+    log = os.path.join(work, "daemon.log")
+
+    daemon, _ = start_daemon(config, log)
+    latencies = []
+    for i in range(args.runs):
         before = len(received(mail))
-        daemon, started = start_daemon(config, log)
-        wait_for(lambda: len(received(mail)) > before, "the coalesced message", limit=300)
-        meta = json.load(open(received(mail)[-1]))
-        drain = meta["received_at"] - started
-        size = os.path.getsize(received(mail)[-1][:-5] + ".eml")
-        daemon.terminate()
-        daemon.wait()
-        server.stdin.close()
-        server.wait()
+        with sqlite3.connect(database, timeout=30) as db:
+            db.execute(INSERT, (f"bench alert {i}",))
+            committed = time.time()
+        wait_for(lambda: len(received(mail)) > before, f"message {i}")
+        latencies.append(json.load(open(received(mail)[-1]))["received_at"] - committed)
+        # At a random point of the outbox's poll cycle, as a real state change would be.
+        time.sleep(random.uniform(0.05, 1.0))
+    daemon.terminate()
+    daemon.wait()
 
+    with sqlite3.connect(database, timeout=30) as db:
+        db.executemany(INSERT, [(f"queued alert {i}",) for i in range(args.drain)])
+    before = len(received(mail))
+    daemon, started = start_daemon(config, log)
+    wait_for(lambda: len(received(mail)) > before, "the coalesced message", limit=300)
+    meta = json.load(open(received(mail)[-1]))
+    drain = meta["received_at"] - started
+    size = os.path.getsize(received(mail)[-1][:-5] + ".eml")
+    daemon.terminate()
+    daemon.wait()
+    server.stdin.close()
+    server.wait()
+    return latencies, drain, size
+
+
+def report(latencies, drain, size, args):
     ms = [l * 1000 for l in latencies]
     print(f"alert committed -> accepted by local SMTP, {len(ms)} runs: median {statistics.median(ms):.0f} ms, "
           f"min {min(ms):.0f} ms, max {max(ms):.0f} ms (outbox poll interval 250 ms)")
@@ -113,8 +132,3 @@ if __name__ == "__main__":
         main()
     except TimeoutError as e:
         sys.exit(str(e))
-    finally:
-        for child in CHILDREN:
-            if child.poll() is None:
-                child.terminate()
-                child.wait()
