@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 demo="$root/demo"
 sim="$demo/sim"
-mkdir -p "$demo/data" "$sim" "$demo/mail"
+mkdir -p "$demo/data" "$sim"
 
 # Build first, so the build's output does not mix with the daemon's.
 "$root/scripts/hecnetjobs" --version >/dev/null
@@ -46,7 +46,8 @@ cat > "$demo/config.json" <<CONF
     "ncpCommand": "$root/tools/pydecnet-sim/ncp",
     "circuit": "DMC-0",
     "timeout": "5s"
-  }
+  },
+  "alerts": { "nodeName": "SAMPLE" }
 }
 CONF
 
@@ -74,6 +75,7 @@ cat <<TEXT
 HecnetJobs demo is running (Ctrl-C stops it).
   status file: $demo/data/status.json
   log file:    $demo/data/logs/hecnetjobs.log
+  alerts:      $demo/data/mail/*.eml (no SMTP server configured, so alerts become mail files)
   simulator:   $sim (its log: $sim/node.log)
 In a second terminal:
   scripts/hecnetjobs status --config demo/config.json
@@ -84,6 +86,7 @@ In a second terminal:
   scripts/hecnetjobs trigger link-probe --wait --config demo/config.json   (a check now, without waiting 2 min)
   scripts/simctl state        (resume, refuse-start api-bind, ...)
   scripts/hecnetjobs pause watchdog --for 10m --reason test --config demo/config.json
+  scripts/hecnetjobs alert test --config demo/config.json
 
 TEXT
 

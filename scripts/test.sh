@@ -8,6 +8,8 @@ cd "$root"
 # Debian packages the tests talk to for real. As root (CI, a fresh machine) they are installed; otherwise say what is missing.
 packages=()
 command -v /usr/bin/python3 >/dev/null 2>&1 || packages+=(python3)
+# The alert tests run a real SMTP server: Debian's aiosmtpd, for Debian's python3 (not a pyenv one on PATH).
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || packages+=(python3-aiosmtpd)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq

@@ -18,6 +18,8 @@ public static class CliApp
             CheckCommand.Create(),
             PauseCommand.CreatePause(),
             PauseCommand.CreateResume(),
+            AlertCommand.Create(),
+            ReportCommand.Create(),
         };
         root.Options.Add(CommonOptions.Config);
 

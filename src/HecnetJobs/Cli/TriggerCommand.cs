@@ -15,6 +15,7 @@ internal static class TriggerCommand
     private static readonly Argument<string> JobName = new("JOB") { Description = "The job's <name> in jobs.xml, e.g. housekeeping" };
     private static readonly Option<bool> Wait = new("--wait", "-w") { Description = "Wait for the job to end, print its outcome, and exit 0 on success or 1 on failure" };
     private static readonly Option<bool> Reset = new("--reset") { Description = "For a watchdog job: clear its restart back-off first, so it may restart PyDECnet at once" };
+    private static readonly Option<bool> Print = new("--print") { Description = "For a daily-digest job: print the message it would send now, and send nothing" };
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(30);
 
     private static readonly Option<string?> Timeout = new("--timeout")
@@ -31,6 +32,7 @@ internal static class TriggerCommand
             Wait,
             Timeout,
             Reset,
+            Print,
         };
         command.Validators.Add(result =>
         {
@@ -44,6 +46,8 @@ internal static class TriggerCommand
             using var loggerFactory = LoggingSetup.Create(options.Logging, quietConsole: true);
             var timeout = parse.GetValue(Timeout) is { } text && Duration.TryParse(text, out var parsed) ? parsed : DefaultTimeout;
             var trigger = new TriggerRun(options, loggerFactory, TimeProvider.System, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            if (parse.GetValue(Print))
+                return trigger.PrintDigest(parse.GetValue(JobName)!);
             var code = await trigger.RunAsync(parse.GetValue(JobName)!, parse.GetValue(Wait), timeout, parse.GetValue(Reset), signals.Token);
             return signals.ExitCode(code);
         });

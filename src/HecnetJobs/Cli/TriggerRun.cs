@@ -45,6 +45,23 @@ internal sealed class TriggerRun(HecnetJobsOptions options, ILoggerFactory logge
         }
     }
 
+    /// <summary><c>--print</c>: the message a daily-digest job would send now; nothing is queued or recorded, so no lock is needed.</summary>
+    public int PrintDigest(string jobName)
+    {
+        DataDirectory.Prepare(options);
+        var schedule = TryReadSchedule(out var scheduleError) ?? throw scheduleError!;
+        var job = schedule.Find(jobName) ?? throw NoSuchJob(schedule, jobName);
+        if (job.Type != DailyDigestJob.Type.Name)
+            throw new HecnetJobsException($"--print: '{jobName}' is a {job.Type} job; --print shows a daily-digest job's message", ExitCodes.Usage);
+        var database = new Database(options.DatabaseFile);
+        database.Migrate();
+        var digest = DailyDigestJob.Build(new JobServices(options, database, time, loggerFactory));
+        output.WriteLine($"Subject: [HECnet {options.Alerts.NodeName}] {digest.Subject}");
+        output.WriteLine();
+        output.Write(digest.Text);
+        return ExitCodes.Success;
+    }
+
     /// <summary><c>--reset</c>: clears a watchdog's restart back-off before the run, so it may restart PyDECnet at once.</summary>
     private void ResetBackoff(Database database, JobSchedule? schedule, string jobName)
     {
@@ -113,6 +130,9 @@ internal sealed class TriggerRun(HecnetJobsOptions options, ILoggerFactory logge
         using var status = new StatusPublisher(options, runs, time, loggerFactory, "oneshot") { Schedule = schedule };
         var runner = new JobRunner(new JobServices(options, database, time, loggerFactory), runs, status.PublishAsync);
         var result = await runner.RunAsync(job, job.Data, "cli", cancellationToken);
+        // No daemon delivers for a one-shot run: what it raised (and what earlier runs left queued) goes out now.
+        if (await new Alerts.AlertOutbox(options, database, time, loggerFactory).DeliverDueAsync(cancellationToken) > 0)
+            await status.PublishAsync(cancellationToken);
         if (requestId is { } id)
             new TriggerRequestStore(database).Finish(id, result.RunId, result.Result, result.Summary, time.GetUtcNow());
         return Report(job.Name, result.Result, result.Summary, wait);

@@ -106,6 +106,7 @@ public static partial class ConfigLoader
         var pause = ReadPause(root.Section("pause"), errors);
         var vitals = ReadVitals(root.Section("vitals"));
         var linkProbe = ReadLinkProbe(root.Section("linkProbe"), baseDir);
+        var alerts = ReadAlerts(root.Section("alerts"), baseDir, dataDir ?? baseDir, errors);
 
         root.Finish();
         if (dataDir is null)
@@ -123,6 +124,7 @@ public static partial class ConfigLoader
             Pause = pause,
             Vitals = vitals,
             LinkProbe = linkProbe,
+            Alerts = alerts,
         };
     }
 

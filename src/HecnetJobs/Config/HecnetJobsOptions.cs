@@ -29,6 +29,8 @@ public sealed class HecnetJobsOptions
 
     /// <summary>The <c>linkProbe</c> section: targets, ncp, debounce, reminders and the down-link diagnosis.</summary>
     public Jobs.LinkProbeOptions LinkProbe { get; init; } = new();
+    /// <summary>The <c>alerts</c> section: node name, retries and delivery channels (docs/alerts.md).</summary>
+    public Alerts.AlertsOptions Alerts { get; init; } = new();
 
     /// <summary>The folders whose free space is watched: the data folder and the folder of PyDECnet's log.</summary>
     public IReadOnlyList<string> WatchedFolders =>

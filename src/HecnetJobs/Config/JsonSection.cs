@@ -74,6 +74,20 @@ internal sealed partial class JsonSection
         return defaultValue;
     }
 
+    /// <summary>A password or key: like <see cref="String"/>, but an error never shows the value.</summary>
+    public string? SecretString(string key)
+    {
+        if (Find(key) is not { } value)
+            return null;
+        if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
+            return text;
+        _errors.Key(PathOf(key), "is not a non-empty string (the value is not shown: it is a secret)");
+        return null;
+    }
+
+    /// <summary>True when this object has no keys at all (an absent section is empty too).</summary>
+    public bool IsEmpty => !_element.EnumerateObject().Any();
+
     /// <summary>A list of strings (each may be empty); null when the key is absent.</summary>
     public IReadOnlyList<string>? StringList(string key, string? example = null)
     {

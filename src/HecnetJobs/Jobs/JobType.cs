@@ -14,6 +14,7 @@ public static class JobCatalog
 {
     public static readonly IReadOnlyDictionary<string, JobType> Types = new[]
     {
+        DailyDigestJob.Type,
         HousekeepingJob.Type,
         LinkProbeJob.Type,
         SelftestJob.Type,

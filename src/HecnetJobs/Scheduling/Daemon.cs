@@ -97,6 +97,7 @@ public sealed class Daemon(HecnetJobsOptions options, ILoggerFactory loggerFacto
             {
                 Loop("trigger requests", pump.RunAsync, loopsStop),
                 Loop("jobs.xml watcher", watcher.RunAsync, loopsStop),
+                Loop("alert outbox", new Alerts.AlertOutbox(options, database, time, loggerFactory).RunAsync, loopsStop),
             };
             if (watchdogTimeout is { } timeout && systemd.IsEnabled)
                 loops.Add(Loop("systemd watchdog", ct => systemd.RunWatchdogAsync(timeout, liveness, ct), loopsStop));

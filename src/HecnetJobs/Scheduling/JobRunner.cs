@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HecnetJobs.Alerts;
 using HecnetJobs.Jobs;
 using HecnetJobs.Logging;
 using HecnetJobs.Store;
@@ -32,6 +33,9 @@ public sealed class JobRunner(JobServices services, JobRunStore runs, Func<Cance
         var time = services.Time;
         if (new PauseStore(services.Database).For(job.Name, time.GetUtcNow()) is { } pause)
             return await SkipAsync(job, origin, pause);
+        var deadMansSwitch = DeadMansSwitchFor(job);
+        if (deadMansSwitch is not null)
+            await deadMansSwitch.StartAsync(cancellationToken);
         var runId = runs.Start(job.Name, job.Type, origin, Environment.ProcessId, time.GetUtcNow());
         var started = time.GetTimestamp();
         string result, summary;
@@ -66,6 +70,8 @@ public sealed class JobRunner(JobServices services, JobRunStore runs, Func<Cance
             case JobRunResult.Cancelled: Log.JobCancelled(_logger, job.Name, origin); break;
             default: Log.JobFailed(_logger, job.Name, origin, ms, summary); break;
         }
+        if (deadMansSwitch is not null && result != JobRunResult.Cancelled)
+            await deadMansSwitch.FinishAsync(result == JobRunResult.Success, cancellationToken);
         await afterRun(CancellationToken.None);
         return new JobRunResult(runId, result, summary, duration);
     }
@@ -79,7 +85,16 @@ public sealed class JobRunner(JobServices services, JobRunStore runs, Func<Cance
         var runId = runs.Start(job.Name, job.Type, origin, Environment.ProcessId, now);
         runs.Finish(runId, now, JobRunResult.Skipped, summary);
         Log.JobSkipped(_logger, job.Name, origin, summary);
+        // A paused watchdog is maintenance, not a dead host: the outside service hears that HecnetJobs is alive.
+        if (DeadMansSwitchFor(job) is { } deadMansSwitch)
+            await deadMansSwitch.FinishAsync(succeeded: true, CancellationToken.None);
         await afterRun(CancellationToken.None);
         return new JobRunResult(runId, JobRunResult.Skipped, summary, TimeSpan.Zero);
     }
+
+    /// <summary>The dead man's switch (<c>alerts.ping</c>) for a watchdog run, or null.</summary>
+    private DeadMansSwitch? DeadMansSwitchFor(JobDefinition job) =>
+        job.Type == WatchdogJob.Type.Name && services.Options.Alerts.Ping is { } ping
+            ? new DeadMansSwitch(ping, new OutboxStore(services.Database), services.Time, _logger)
+            : null;
 }

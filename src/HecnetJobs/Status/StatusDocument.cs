@@ -189,7 +189,36 @@ public sealed class NamesStatus
 /// <summary>Filled by the alert outbox.</summary>
 public sealed class OutboxStatus
 {
+    /// <summary>Alerts queued for at least one channel and not yet delivered there.</summary>
     public int Queued { get; set; }
+
+    /// <summary>When the oldest queued alert was raised, or null with nothing queued.</summary>
+    public DateTimeOffset? OldestQueuedAt { get; set; }
+
+    /// <summary>Its age in whole seconds when the file was written, or null.</summary>
+    public long? OldestQueuedAgeSeconds { get; set; }
+
+    /// <summary>Each configured channel (<c>eml</c>, <c>smtp</c>, <c>webhook</c>, <c>ping</c>) by name.</summary>
+    public Dictionary<string, OutboxChannelStatus> Channels { get; set; } = [];
+}
+
+/// <summary>One delivery channel: its queue, its last success and its last error (never a secret).</summary>
+public sealed class OutboxChannelStatus
+{
+    public int Queued { get; set; }
+
+    public DateTimeOffset? LastSentAt { get; set; }
+
+    /// <summary>The latest delivery error in one line (kept after the channel recovers), or null.</summary>
+    public string? LastError { get; set; }
+
+    public DateTimeOffset? LastErrorAt { get; set; }
+
+    /// <summary>Since when the channel has failed without a success in between; null while it works.</summary>
+    public DateTimeOffset? FailingSince { get; set; }
+
+    /// <summary>While failing: the next attempt, or null.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
 }
 
 [JsonSourceGenerationOptions(

@@ -102,6 +102,7 @@ public sealed partial class StatusPublisher : IDisposable
         AddHost(document, critical);
         AddPauses(document);
         AddLinks(document, critical);
+        AddOutbox(document);
         document.Problems.InsertRange(0, critical);
         document.State = critical.Count > 0 ? StatusStates.Critical : document.Problems.Count > 0 ? StatusStates.Warning : StatusStates.Ok;
         return document;

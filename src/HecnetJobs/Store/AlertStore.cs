@@ -23,6 +23,15 @@ public sealed class AlertStore(Database database)
         return alerts;
     }
 
+    /// <summary>Writes one alert that goes with no state change (the daily digest).</summary>
+    public void Add(AlertRecord alert)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        Insert(connection, transaction, alert);
+        transaction.Commit();
+    }
+
     internal static void Insert(SqliteConnection connection, SqliteTransaction transaction, AlertRecord alert)
     {
         using var command = connection.CreateCommand();

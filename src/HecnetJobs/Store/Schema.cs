@@ -108,6 +108,31 @@ internal static class Schema
             elapsed_ms INTEGER
         );
         CREATE INDEX hj_link_checks_by_target ON hj_link_checks (target, at);
+        CREATE TABLE hj_channels (
+            name          TEXT    PRIMARY KEY,
+            active        INTEGER NOT NULL DEFAULT 1,
+            min_rank      INTEGER NOT NULL DEFAULT 1,
+            watermark     INTEGER NOT NULL DEFAULT 0,
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            retry_at      TEXT,
+            failing_since TEXT,
+            last_error    TEXT,
+            last_error_at TEXT,
+            last_sent_at  TEXT
+        );
+        CREATE TABLE hj_deliveries (
+            alert_id        INTEGER NOT NULL,
+            channel         TEXT    NOT NULL,
+            state           TEXT    NOT NULL,
+            queued_at       TEXT    NOT NULL,
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT,
+            last_error      TEXT,
+            sent_at         TEXT,
+            message_id      TEXT,
+            PRIMARY KEY (alert_id, channel)
+        );
+        CREATE INDEX hj_deliveries_queued ON hj_deliveries (channel, alert_id) WHERE state = 'queued';
         """,
     ];
 

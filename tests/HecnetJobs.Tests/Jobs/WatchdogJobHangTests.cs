@@ -73,6 +73,14 @@ public sealed class WatchdogJobHangTests : IDisposable
     public async Task A_main_loop_that_stopped_while_the_api_answers_is_hung_when_the_http_monitor_is_configured()
     {
         _sim.WriteConfig(http: true);
+        // The API keeps answering here; a generous probe timeout keeps a busy machine from turning that into a timeout.
+        _sim.Watchdog = new WatchdogOptions
+        {
+            ProbeTimeout = TimeSpan.FromSeconds(5),
+            HangAfter = TimeSpan.FromSeconds(1),
+            MainLoopGap = TimeSpan.FromSeconds(1),
+            StopGrace = TimeSpan.FromSeconds(1),
+        };
         _sim.Control(new { termDelaySeconds = 0.2, mainLoopStuck = true });
         await _sim.RunWatchdogAsync(_deadline.Token);
         var old = _sim.SimPid!.Value;

@@ -40,6 +40,19 @@ public sealed class JobsXmlScheduleTests
     }
 
     [Fact]
+    public void The_shipped_jobs_xml_sends_the_daily_digest_at_07_00_and_once_after_downtime()
+    {
+        var schedule = new JobsXmlReader(JobCatalog.Types).ReadFile(Path.Combine(AppContext.BaseDirectory, "shipped", "jobs.xml"));
+
+        var job = schedule.Find("daily-digest")!;
+        Assert.Equal("daily-digest", job.Type);
+        var trigger = Assert.IsType<CronTriggerDefinition>(Assert.Single(job.Triggers));
+        Assert.Equal("0 0 7 * * ?", trigger.Expression);
+        Assert.Null(trigger.TimeZone);
+        Assert.Equal("FireOnceNow", trigger.MisfireInstruction);
+    }
+
+    [Fact]
     public void A_cron_trigger_keeps_its_expression_time_zone_and_misfire_instruction()
     {
         var schedule = Read(JobsXml(Job("report", "selftest") + """
@@ -170,6 +183,6 @@ public sealed class JobsXmlScheduleTests
 
         var error = Assert.Throws<HecnetJobsException>(() => new JobsXmlReader(JobCatalog.Types).ReadFile(path));
 
-        Assert.Equal($"{path}:4:21: unknown job type 'nope' (expected one of: housekeeping, link-probe, selftest, watchdog)", error.Message);
+        Assert.Equal($"{path}:4:21: unknown job type 'nope' (expected one of: daily-digest, housekeeping, link-probe, selftest, watchdog)", error.Message);
     }
 }

@@ -59,6 +59,8 @@ public sealed class StatusSchemaFileTests : IDisposable
         Assert.Contains("$.jobs.nightly", checkedPaths);
         Assert.Contains("$.links.MIM", checkedPaths);
         Assert.Contains("$.links.NORTON", checkedPaths);
+        Assert.Contains("$.outbox", checkedPaths);
+        Assert.Contains("$.outbox.channels.smtp", checkedPaths);
     }
 
     /// <summary>A daemon's heartbeat with a finished, a running and a never-run job, two links and the later sections filled.</summary>
@@ -79,7 +81,17 @@ public sealed class StatusSchemaFileTests : IDisposable
         document.Host = new HostStatus { Disks = [new DiskStatus { Path = "/var/lib/hecnetjobs", FreeBytes = 1000, TotalBytes = 2000 }], MemAvailableBytes = 500_000_000, Load5 = 0.5 };
         document.Pauses = [new PauseStatus { Job = "watchdog", Until = Now + TimeSpan.FromHours(1), Reason = "upgrade", By = "pi", Since = Now }];
         document.Names = new NamesStatus { LastRefresh = Now - TimeSpan.FromHours(1), Entries = 812 };
-        document.Outbox = new OutboxStatus { Queued = 2 };
+        document.Outbox = new OutboxStatus
+        {
+            Queued = 2,
+            OldestQueuedAt = Now - TimeSpan.FromMinutes(70),
+            OldestQueuedAgeSeconds = 4200,
+            Channels =
+            {
+                ["eml"] = new OutboxChannelStatus { LastSentAt = Now - TimeSpan.FromMinutes(70) },
+                ["smtp"] = new OutboxChannelStatus { Queued = 2, LastError = "535 5.7.8 Username and Password not accepted", LastErrorAt = Now, FailingSince = Now - TimeSpan.FromMinutes(70), NextAttemptAt = Now + TimeSpan.FromMinutes(15) },
+            },
+        };
         return document;
     }
 

@@ -116,6 +116,23 @@ public sealed class HousekeepingJobTests : IDisposable
         await new HousekeepingJob(_db.Database, options ?? new HousekeepingOptions(), _time).RunAsync(Context, CancellationToken.None);
 
     /// <summary>The summary is exact up to the database size, which SQLite decides.</summary>
+    [Fact(Timeout = 30_000)]
+    public async Task Alert_mail_files_older_than_the_retention_are_deleted_and_newer_ones_kept()
+    {
+        var folder = _db.Dir.File("mail");
+        Directory.CreateDirectory(folder);
+        var old = _db.Dir.Write("mail/20261001-031200-alert-1.eml", "old");
+        var recent = _db.Dir.Write("mail/20261122-031200-alert-2.eml", "recent");
+        File.SetLastWriteTimeUtc(old, (Now - TimeSpan.FromDays(31)).UtcDateTime);
+        File.SetLastWriteTimeUtc(recent, (Now - TimeSpan.FromDays(1)).UtcDateTime);
+
+        var outcome = await new HousekeepingJob(_db.Database, new HousekeepingOptions(), _time, folder).RunAsync(Context, CancellationToken.None);
+
+        AssertSummary("deleted 0 history rows and 1 .eml file older than 30d", outcome);
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(recent));
+    }
+
     private static void AssertSummary(string deleted, JobOutcome outcome) =>
         Assert.Matches($"^{Regex.Escape(deleted)}; database [0-9]+ KiB$", outcome.Summary);
 

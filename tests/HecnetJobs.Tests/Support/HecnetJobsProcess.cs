@@ -19,8 +19,8 @@ public sealed class HecnetJobsProcess : IDisposable
         _process = process;
     }
 
-    /// <summary>The built hecnetjobs.dll beside the test assembly.</summary>
-    public static string Dll => Path.Combine(AppContext.BaseDirectory, "hecnetjobs.dll");
+    /// <summary>The built hecnetjobs.dll, copied with its own dependencies to app/ beside the test assembly (see the test project).</summary>
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "app", "hecnetjobs.dll");
 
     public int Pid => _process.Id;
 
