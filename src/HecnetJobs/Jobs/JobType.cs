@@ -15,6 +15,7 @@ public static class JobCatalog
     public static readonly IReadOnlyDictionary<string, JobType> Types = new[]
     {
         HousekeepingJob.Type,
+        NameRefreshJob.Type,
         SelftestJob.Type,
         WatchdogJob.Type,
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);

@@ -80,6 +80,26 @@ internal static class Schema
             paused_by TEXT NOT NULL
         );
         """,
+        """
+        CREATE TABLE hj_names (
+            job             TEXT PRIMARY KEY,
+            source          TEXT,
+            names_file      TEXT,
+            etag            TEXT,
+            last_modified   TEXT,
+            file_sha256     TEXT,
+            last_refresh_at TEXT,
+            entries         INTEGER,
+            added           INTEGER,
+            removed         INTEGER,
+            renamed         INTEGER,
+            refused         TEXT,
+            refused_at      TEXT,
+            refused_sha256  TEXT,
+            pending_restart TEXT,
+            pending_reason  TEXT
+        );
+        """,
     ];
 
     public static int CurrentVersion => Steps.Length;

@@ -12,11 +12,11 @@ public sealed class SchemaTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void A_fresh_database_gets_the_current_user_version_2()
+    public void A_fresh_database_gets_the_current_user_version_3()
     {
         var database = Migrated();
 
-        Assert.Equal(2L, Pragma(database, "user_version"));
+        Assert.Equal(3L, Pragma(database, "user_version"));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class SchemaTests : IDisposable
     {
         var database = Migrated();
 
-        Assert.Equal(["hj_alerts", "hj_events", "hj_job_runs", "hj_pauses", "hj_trigger_requests", "hj_watchdog"], Tables(database));
+        Assert.Equal(["hj_alerts", "hj_events", "hj_job_runs", "hj_names", "hj_pauses", "hj_trigger_requests", "hj_watchdog"], Tables(database));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class SchemaTests : IDisposable
         database.Migrate();
 
         Assert.Equal(1, new JobRunStore(database).Count("housekeeping"));
-        Assert.Equal(2L, Pragma(database, "user_version"));
+        Assert.Equal(3L, Pragma(database, "user_version"));
     }
 
     [Fact]
