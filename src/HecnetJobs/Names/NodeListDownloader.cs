@@ -81,7 +81,7 @@ public sealed partial class NodeListDownloader(NameRefreshOptions options, TimeP
                 OnRetry = args =>
                 {
                     var what = args.Outcome.Exception is { } e ? Describe(e) : args.Outcome.Result!.StatusText + RetryAfterText(args.Outcome.Result);
-                    notes.Add($"attempt {args.AttemptNumber + 1}: {what}; retried after {Config.Duration.Format(args.RetryDelay)}");
+                    notes.Add($"attempt {args.AttemptNumber + 1}: {what}; retried after {Wait(args.RetryDelay)}");
                     return ValueTask.CompletedTask;
                 },
             })
@@ -100,7 +100,8 @@ public sealed partial class NodeListDownloader(NameRefreshOptions options, TimeP
         TimeoutRejectedException => $"no complete answer within {Config.Duration.Format(options.Timeout)} (nameRefresh.timeout)",
         HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "cannot resolve the host name",
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => $"cannot connect ({Innermost(e)})",
-        HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } => "the answer broke off before its end",
+        HttpIOException { HttpRequestError: HttpRequestError.ResponseEnded } or HttpRequestException { HttpRequestError: HttpRequestError.ResponseEnded } => "the answer broke off before its end",
+        IOException or HttpRequestException { InnerException: IOException } => $"the connection broke ({Innermost(e)})",
         _ => Innermost(e),
     };
 
@@ -113,6 +114,11 @@ public sealed partial class NodeListDownloader(NameRefreshOptions options, TimeP
 
     private static string RetryAfterText(Attempt answer) =>
         answer.RetryAfter is { } wait ? $", Retry-After {Config.Duration.Format(wait)}" : "";
+
+    /// <summary>A wait for a message, to the millisecond: a jittered delay under 1 ms still reads as <c>1ms</c>, not nothing.</summary>
+    private static string Wait(TimeSpan delay) => delay < TimeSpan.FromSeconds(1)
+        ? string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, Math.Round(delay.TotalMilliseconds))}ms")
+        : Config.Duration.Format(TimeSpan.FromMilliseconds(Math.Round(delay.TotalMilliseconds)));
 
     private static string Tries(int attempts) => attempts == 1 ? "1 attempt" : string.Create(CultureInfo.InvariantCulture, $"{attempts} attempts");
 
