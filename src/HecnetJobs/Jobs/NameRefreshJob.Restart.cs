@@ -90,7 +90,7 @@ public sealed partial class NameRefreshJob
         var refusedSha = Sha256Of(target.File);
         var refusedCopy = target.File + ".refused";
         NamesFileRestorer.Restore(target.File, target.File + ".bak", refusedCopy);
-        var said = evidence.Count > 0 ? evidence[^1].Trim() : "a config error";
+        var said = Said(evidence);
         run.Event(NameRefreshEvents.Restored, $"PyDECnet refused {target.File}; put back {target.File}.bak; the refused file is kept as {refusedCopy}\n{string.Join('\n', evidence)}");
         Log.NamesRestored(_logger, run.Job, target.File, said);
 
@@ -129,6 +129,15 @@ public sealed partial class NameRefreshJob
         .AppendLine("What PyDECnet said:")
         .AppendJoin('\n', evidence.Select(l => "  " + l)).AppendLine()
         .ToString();
+
+    /// <summary>PyDECnet's complaint in one line: the reason after "Config file parse error in ...:" and the line it refused.</summary>
+    private static string Said(IReadOnlyList<string> evidence)
+    {
+        var at = evidence.ToList().FindIndex(l => l.Contains("Config file parse error in", StringComparison.Ordinal));
+        if (at >= 0 && at + 1 < evidence.Count)
+            return at + 2 < evidence.Count ? $"{evidence[at + 1].Trim()}: '{evidence[at + 2].Trim()}'" : evidence[at + 1].Trim();
+        return evidence.Count > 0 ? evidence[^1].Trim() : "a config error";
+    }
 
     /// <summary>The watchdog's start failure recorded since <paramref name="since"/>: its kind (<c>config-error</c>, ...) and PyDECnet's lines.</summary>
     private (string Kind, IReadOnlyList<string> Evidence)? StartFailureSince(DateTimeOffset since)
