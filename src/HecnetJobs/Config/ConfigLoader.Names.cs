@@ -14,25 +14,34 @@ public static partial class ConfigLoader
     {
         var defaults = new NameRefreshOptions();
         var url = ReadNamesUrl(section);
+        var timeout = section.Duration("timeout", defaults.Timeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10));
+        var retries = section.Int("retries", defaults.Retries, 0, 10);
+        var retryDelay = section.Duration("retryDelay", defaults.RetryDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10));
+        var retryDelayMax = section.Duration("retryDelayMax", defaults.RetryDelayMax, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1));
+        var maxBytes = section.Int("maxBytes", (int)defaults.MaxBytes, 1024, 256 * 1024 * 1024);
+        var maxShrinkPercent = section.Int("maxShrinkPercent", defaults.MaxShrinkPercent, 0, 100);
+        var pinned = ReadPinned(section);
+        var namesFile = Absolute(baseDir, section.String("namesFile", example: "\"/etc/pydecnet/nodenames.dat\""));
+        var include = section.String("include", example: $"\"{NodeAtInclude}\"") switch
+        {
+            null => null,
+            NodeAtInclude => NamesInclude.NodeAt,
+            PlainInclude => NamesInclude.Plain,
+            var other => Bad(section, "include", $"'{other}' is not \"{NodeAtInclude}\" or \"{PlainInclude}\" (the form of the line in PyDECnet's config that includes the names file)"),
+        };
         var (restart, quietHour) = ReadNamesRestart(section);
         var options = new NameRefreshOptions
         {
             Url = url ?? defaults.Url,
-            Timeout = section.Duration("timeout", defaults.Timeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(10)),
-            Retries = section.Int("retries", defaults.Retries, 0, 10),
-            RetryDelay = section.Duration("retryDelay", defaults.RetryDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10)),
-            RetryDelayMax = section.Duration("retryDelayMax", defaults.RetryDelayMax, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1)),
-            MaxBytes = section.Int("maxBytes", (int)defaults.MaxBytes, 1024, 256 * 1024 * 1024),
-            MaxShrinkPercent = section.Int("maxShrinkPercent", defaults.MaxShrinkPercent, 0, 100),
-            Pinned = ReadPinned(section) ?? defaults.Pinned,
-            NamesFile = Absolute(baseDir, section.String("namesFile", example: "\"/etc/pydecnet/nodenames.dat\"")),
-            Include = section.String("include", example: $"\"{NodeAtInclude}\"") switch
-            {
-                null => null,
-                NodeAtInclude => NamesInclude.NodeAt,
-                PlainInclude => NamesInclude.Plain,
-                var other => Bad(section, "include", $"'{other}' is not \"{NodeAtInclude}\" or \"{PlainInclude}\" (the form of the line in PyDECnet's config that includes the names file)"),
-            },
+            Timeout = timeout,
+            Retries = retries,
+            RetryDelay = retryDelay,
+            RetryDelayMax = retryDelayMax,
+            MaxBytes = maxBytes,
+            MaxShrinkPercent = maxShrinkPercent,
+            Pinned = pinned ?? defaults.Pinned,
+            NamesFile = namesFile,
+            Include = include,
             Restart = restart,
             QuietHour = quietHour,
             WatchdogJob = section.String("watchdogJob", example: "\"watchdog\"") ?? defaults.WatchdogJob,

@@ -71,7 +71,7 @@ public sealed class SchemaTests : IDisposable
         var error = Assert.Throws<HecnetJobsException>(database.Migrate);
 
         Assert.Equal(
-            $"{path}: the database was written by a newer HecnetJobs (schema 99; this one knows up to 2); upgrade HecnetJobs",
+            $"{path}: the database was written by a newer HecnetJobs (schema 99; this one knows up to 3); upgrade HecnetJobs",
             error.Message);
         Assert.Equal(ExitCodes.Config, error.ExitCode);
         Assert.Equal(78, error.ExitCode);
