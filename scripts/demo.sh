@@ -23,6 +23,8 @@ http --http-port 18002
 logging console
 CONF
 printf '1.2 ERNIE\n' > "$sim/nodenames.dat"
+# The name-refresh job's offline source: PyDECnet's own HECnet list, read through a file:// URL.
+cp "$root/tests/fixtures/pydecnet-samples/nodenames.dat" "$sim/hecnod.txt"
 # The real PyDECnet takes about 10 s to stop; the demo keeps Ctrl-C quick.
 [ -f "$sim/control.json" ] || printf '{"termDelaySeconds": 1}\n' > "$sim/control.json"
 # A crash leaves the socket file behind, as the real router does; the demo starts clean.
@@ -40,7 +42,8 @@ cat > "$demo/config.json" <<CONF
     "apiSocket": "$sim/api.sock",
     "httpPort": 18002
   },
-  "watchdog": { "hangAfter": "30s", "stopGrace": "5s" }
+  "watchdog": { "hangAfter": "30s", "stopGrace": "5s" },
+  "nameRefresh": { "url": "file://$sim/hecnod.txt" }
 }
 CONF
 
@@ -72,6 +75,7 @@ HecnetJobs demo is running (Ctrl-C stops it).
 In a second terminal:
   scripts/hecnetjobs status --config demo/config.json
   scripts/hecnetjobs trigger housekeeping --wait --config demo/config.json
+  scripts/hecnetjobs trigger name-refresh --wait --config demo/config.json   (new names from $sim/hecnod.txt, simulator restarted)
   scripts/simctl crash        (the watchdog restarts it within a second)
   scripts/simctl hang         (not answering, then hung after 30 s: stopped and restarted)
   scripts/simctl state        (resume, unreachable MIM, refuse-start api-bind, ...)
