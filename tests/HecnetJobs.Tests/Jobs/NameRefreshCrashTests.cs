@@ -7,6 +7,7 @@ namespace HecnetJobs.Tests.Jobs;
 
 /// <summary>kill -9 of a real <c>hecnetjobs trigger name-refresh</c> at random moments never leaves a partial names file.</summary>
 [SupportedOSPlatform("linux")]
+[Collection(NameRefreshRunsAlone.Name)]
 public sealed class NameRefreshCrashTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempDir _dir = new();
