@@ -52,7 +52,7 @@ public sealed partial class NameRefreshJob : IHecnetJob
         }
         catch (NodeListDownloadException e) when (e.ContentRefused)
         {
-            return Refuse(run, target, [e.Message], kept);
+            return await RefuseAsync(run, target, [e.Message], kept, cancellationToken);
         }
         catch (NodeListDownloadException e)
         {
@@ -78,11 +78,11 @@ public sealed partial class NameRefreshJob : IHecnetJob
             MaxShrinkFraction = _options.MaxShrinkPercent / 100.0,
         });
         if (!validation.Accepted)
-            return Refuse(run, target, validation.Reasons, kept);
+            return await RefuseAsync(run, target, validation.Reasons, kept, cancellationToken);
         var text = NamesFileWriter.Format(validation.Entries, target.Include);
         var sha = Sha256Of(Encoding.UTF8.GetBytes(text));
         if (sha == run.State.RefusedSha256)
-            return Refuse(run, target, [$"PyDECnet refused this same list at {Clock(run.State.RefusedAt ?? Now)}; waiting for a different one"], kept);
+            return await RefuseAsync(run, target, [$"PyDECnet refused this same list at {Clock(run.State.RefusedAt ?? Now)}; waiting for a different one"], kept, cancellationToken);
 
         var diff = NamesDiff.Compare(current.Entries, validation.Entries);
         var wrote = "";
@@ -122,8 +122,8 @@ public sealed partial class NameRefreshJob : IHecnetJob
         return run.Failed ? JobOutcome.Failure(summary) : JobOutcome.Success(summary);
     }
 
-    /// <summary>Keeps the current file, records the refusal, and alerts once per reason.</summary>
-    private JobOutcome Refuse(Run run, NamesTarget target, IReadOnlyList<string> reasons, string kept)
+    /// <summary>Keeps the current file, records the refusal, and alerts once per reason; a restart still owed for earlier names is done.</summary>
+    private async Task<JobOutcome> RefuseAsync(Run run, NamesTarget target, IReadOnlyList<string> reasons, string kept, CancellationToken cancellationToken)
     {
         var first = reasons[0];
         var detail = string.Join('\n', reasons);
@@ -134,9 +134,9 @@ public sealed partial class NameRefreshJob : IHecnetJob
             Log.NamesRefused(_logger, run.Job, first);
         }
         run.State = run.State with { Refused = first, RefusedAt = Now };
-        Save(run);
+        var tail = await FinishAsync(run, target, names: null, cancellationToken);
         var more = reasons.Count > 1 ? $" (and {reasons.Count - 1} more)" : "";
-        return JobOutcome.Failure($"refused the node list from {_options.Url}: {first}{more}; {kept}");
+        return JobOutcome.Failure($"refused the node list from {_options.Url}: {first}{more}; {kept}{tail}");
     }
 
     private string RefusedBody(NamesTarget target, IReadOnlyList<string> reasons) => new StringBuilder()
