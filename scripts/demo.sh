@@ -23,6 +23,8 @@ http --http-port 18002
 logging console
 CONF
 printf '1.2 ERNIE\n' > "$sim/nodenames.dat"
+# The name-refresh job's offline source: PyDECnet's own HECnet list, read through a file:// URL.
+cp "$root/tests/fixtures/pydecnet-samples/nodenames.dat" "$sim/hecnod.txt"
 # The real PyDECnet takes about 10 s to stop; the demo keeps Ctrl-C quick.
 [ -f "$sim/control.json" ] || printf '{"termDelaySeconds": 1}\n' > "$sim/control.json"
 # A crash leaves the socket file behind, as the real router does; the demo starts clean.
@@ -47,7 +49,8 @@ cat > "$demo/config.json" <<CONF
     "circuit": "DMC-0",
     "timeout": "5s"
   },
-  "alerts": { "nodeName": "SAMPLE" }
+  "alerts": { "nodeName": "SAMPLE" },
+  "nameRefresh": { "url": "file://$sim/hecnod.txt" }
 }
 CONF
 
@@ -80,6 +83,7 @@ HecnetJobs demo is running (Ctrl-C stops it).
 In a second terminal:
   scripts/hecnetjobs status --config demo/config.json
   scripts/hecnetjobs trigger housekeeping --wait --config demo/config.json
+  scripts/hecnetjobs trigger name-refresh --wait --config demo/config.json   (new names from $sim/hecnod.txt, simulator restarted)
   scripts/simctl crash        (the watchdog restarts it within a second)
   scripts/simctl hang         (not answering, then hung after 30 s: stopped and restarted)
   scripts/simctl unreachable MIM   (link-probe: "link MIM down" after 2 checks, 2 min apart; reachable MIM ends it)

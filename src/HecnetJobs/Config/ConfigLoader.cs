@@ -103,6 +103,7 @@ public static partial class ConfigLoader
 
         var pydecnet = ReadPydecnet(root.Section("pydecnet"), baseDir, dataDir ?? baseDir);
         var watchdog = ReadWatchdog(root.Section("watchdog"), errors);
+        var nameRefresh = ReadNameRefresh(root.Section("nameRefresh"), baseDir);
         var pause = ReadPause(root.Section("pause"), errors);
         var vitals = ReadVitals(root.Section("vitals"));
         var linkProbe = ReadLinkProbe(root.Section("linkProbe"), baseDir);
@@ -121,6 +122,7 @@ public static partial class ConfigLoader
             Housekeeping = housekeeping,
             Pydecnet = pydecnet,
             Watchdog = watchdog,
+            NameRefresh = nameRefresh,
             Pause = pause,
             Vitals = vitals,
             LinkProbe = linkProbe,

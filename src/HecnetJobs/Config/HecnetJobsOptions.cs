@@ -22,6 +22,9 @@ public sealed class HecnetJobsOptions
 
     public required Jobs.WatchdogOptions Watchdog { get; init; }
 
+    /// <summary>The <c>nameRefresh</c> section: the node list's source, its checks, the names file and the restart.</summary>
+    public Jobs.NameRefreshOptions NameRefresh { get; init; } = new();
+
     public Scheduling.PauseOptions Pause { get; init; } = new();
 
     /// <summary>The <c>vitals</c> section: thresholds for free disk space, available memory and load.</summary>

@@ -17,6 +17,7 @@ public static class JobCatalog
         DailyDigestJob.Type,
         HousekeepingJob.Type,
         LinkProbeJob.Type,
+        NameRefreshJob.Type,
         SelftestJob.Type,
         WatchdogJob.Type,
     }.ToDictionary(t => t.Name, StringComparer.Ordinal);

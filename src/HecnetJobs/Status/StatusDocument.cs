@@ -181,9 +181,29 @@ public sealed class LinkStatus
 /// <summary>Filled by the name-refresh job.</summary>
 public sealed class NamesStatus
 {
+    /// <summary>When a list was last accepted (written, or found unchanged).</summary>
     public DateTimeOffset? LastRefresh { get; set; }
 
+    /// <summary>The URL the list came from.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>The names file written.</summary>
+    public string? File { get; set; }
+
     public int? Entries { get; set; }
+
+    /// <summary>What the last accepted list changed: entries added, removed and renamed (0 each for no change).</summary>
+    public int? Added { get; set; }
+
+    public int? Removed { get; set; }
+
+    public int? Renamed { get; set; }
+
+    /// <summary>Why the latest list was refused (the file was kept), or null once a list is accepted.</summary>
+    public string? Refused { get; set; }
+
+    /// <summary>When a restart of PyDECnet for new names is due (a quiet hour, or a deferred restart), or null.</summary>
+    public DateTimeOffset? PendingRestart { get; set; }
 }
 
 /// <summary>Filled by the alert outbox.</summary>

@@ -99,6 +99,7 @@ public sealed partial class StatusPublisher : IDisposable
             document.Problems.Insert(0, $"jobs.xml edit refused (previous schedules in force): {ScheduleError.Split('\n')[0]}");
         var critical = new List<string>();
         AddPydecnet(document, critical);
+        AddNames(document);
         AddHost(document, critical);
         AddPauses(document);
         AddLinks(document, critical);

@@ -133,6 +133,24 @@ internal static class Schema
             PRIMARY KEY (alert_id, channel)
         );
         CREATE INDEX hj_deliveries_queued ON hj_deliveries (channel, alert_id) WHERE state = 'queued';
+        CREATE TABLE hj_names (
+            job             TEXT PRIMARY KEY,
+            source          TEXT,
+            names_file      TEXT,
+            etag            TEXT,
+            last_modified   TEXT,
+            file_sha256     TEXT,
+            last_refresh_at TEXT,
+            entries         INTEGER,
+            added           INTEGER,
+            removed         INTEGER,
+            renamed         INTEGER,
+            refused         TEXT,
+            refused_at      TEXT,
+            refused_sha256  TEXT,
+            pending_restart TEXT,
+            pending_reason  TEXT
+        );
         """,
     ];
 

@@ -23,7 +23,7 @@ public sealed class JobsXmlFollowUpTests
     {
         var text = TestFiles.JobsXml(TestFiles.Job("a", "nosuch") + TestFiles.SimpleTrigger("t", "a", 60000));
 
-        Assert.Equal("jobs.xml:4:25: unknown job type 'nosuch' (expected one of: daily-digest, housekeeping, link-probe, selftest, watchdog)", Rejected(text));
+        Assert.Equal("jobs.xml:4:25: unknown job type 'nosuch' (expected one of: daily-digest, housekeeping, link-probe, name-refresh, selftest, watchdog)", Rejected(text));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace HecnetJobs.Tests.Scheduling;
 /// </summary>
 public sealed class JobsXmlReaderTests
 {
-    private const string Types = "daily-digest, housekeeping, link-probe, selftest, watchdog";
+    private const string Types = "daily-digest, housekeeping, link-probe, name-refresh, selftest, watchdog";
 
     [Fact]
     public void Text_that_is_not_xml_is_reported_at_its_first_character()

@@ -183,6 +183,6 @@ public sealed class JobsXmlScheduleTests
 
         var error = Assert.Throws<HecnetJobsException>(() => new JobsXmlReader(JobCatalog.Types).ReadFile(path));
 
-        Assert.Equal($"{path}:4:21: unknown job type 'nope' (expected one of: daily-digest, housekeeping, link-probe, selftest, watchdog)", error.Message);
+        Assert.Equal($"{path}:4:21: unknown job type 'nope' (expected one of: daily-digest, housekeeping, link-probe, name-refresh, selftest, watchdog)", error.Message);
     }
 }

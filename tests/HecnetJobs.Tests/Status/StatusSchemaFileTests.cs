@@ -61,6 +61,7 @@ public sealed class StatusSchemaFileTests : IDisposable
         Assert.Contains("$.links.NORTON", checkedPaths);
         Assert.Contains("$.outbox", checkedPaths);
         Assert.Contains("$.outbox.channels.smtp", checkedPaths);
+        Assert.Contains("$.names", checkedPaths);
     }
 
     /// <summary>A daemon's heartbeat with a finished, a running and a never-run job, two links and the later sections filled.</summary>
@@ -80,7 +81,7 @@ public sealed class StatusSchemaFileTests : IDisposable
         document.Pydecnet = new PydecnetStatus { State = "running", Pid = 1234, Since = Now - TimeSpan.FromDays(1), RssBytes = 30_000_000, Threads = 9, CpuSeconds = 12.5 };
         document.Host = new HostStatus { Disks = [new DiskStatus { Path = "/var/lib/hecnetjobs", FreeBytes = 1000, TotalBytes = 2000 }], MemAvailableBytes = 500_000_000, Load5 = 0.5 };
         document.Pauses = [new PauseStatus { Job = "watchdog", Until = Now + TimeSpan.FromHours(1), Reason = "upgrade", By = "pi", Since = Now }];
-        document.Names = new NamesStatus { LastRefresh = Now - TimeSpan.FromHours(1), Entries = 812 };
+        document.Names = new NamesStatus { LastRefresh = Now - TimeSpan.FromHours(1), Source = "http://mim.stupi.net/hecnod", File = "/etc/pydecnet/nodenames.dat", Entries = 812, Added = 3, Removed = 1, Renamed = 0, Refused = null, PendingRestart = Now + TimeSpan.FromHours(4) };
         document.Outbox = new OutboxStatus
         {
             Queued = 2,

@@ -41,7 +41,7 @@ public sealed class SchemaTests : IDisposable
     {
         var database = Migrated();
 
-        Assert.Equal(["hj_alerts", "hj_channels", "hj_deliveries", "hj_events", "hj_job_runs", "hj_link_checks", "hj_links", "hj_pauses", "hj_trigger_requests", "hj_watchdog"], Tables(database));
+        Assert.Equal(["hj_alerts", "hj_channels", "hj_deliveries", "hj_events", "hj_job_runs", "hj_link_checks", "hj_links", "hj_names", "hj_pauses", "hj_trigger_requests", "hj_watchdog"], Tables(database));
     }
 
     [Fact]
