@@ -44,6 +44,17 @@ public sealed partial class NameRefreshJob
         return await RestartAsync(run, target, cancellationToken);
     }
 
+    /// <summary>A run of the frequent trigger: no download, only a pending restart whose time has come.</summary>
+    private async Task<JobOutcome> PendingOnlyAsync(Run run, NamesTarget target, CancellationToken cancellationToken)
+    {
+        if (run.State.PendingRestart is not { } pending)
+            return JobOutcome.Success("no PyDECnet restart pending for new names");
+        if (pending > Now)
+            return JobOutcome.Success($"PyDECnet restart for new names waits for {Clock(pending)}");
+        var done = await FinishAsync(run, target, names: null, cancellationToken);
+        return JobOutcome.Success($"pending restart for new names{done}");
+    }
+
     private async Task<string> RestartAsync(Run run, NamesTarget target, CancellationToken cancellationToken)
     {
         if (_services.Options.Pydecnet.Command is null)

@@ -15,10 +15,16 @@ namespace HecnetJobs.Jobs;
 /// </summary>
 public sealed partial class NameRefreshJob : IHecnetJob
 {
+    /// <summary>job-data-map key: <c>true</c> makes a run skip the download and only do a restart that has come due (the quiet hour's trigger).</summary>
+    public const string PendingOnlyKey = "pendingOnly";
+
     public static readonly JobType Type = new(
         "name-refresh",
         "downloads the HECnet node list and rewrites PyDECnet's names file when it changed",
-        new Dictionary<string, Func<string, string?>>(),
+        new Dictionary<string, Func<string, string?>>
+        {
+            [PendingOnlyKey] = value => value is "true" or "false" ? null : $"'{value}' is not true or false",
+        },
         services => new NameRefreshJob(services));
 
     private readonly JobServices _services;
@@ -40,6 +46,8 @@ public sealed partial class NameRefreshJob : IHecnetJob
     {
         var target = NamesTargetFinder.Find(_services.Options);
         var run = new Run(context.JobName, _store.Load(context.JobName) ?? new NamesState(), _services.Time);
+        if (context.Data.TryGetValue(PendingOnlyKey, out var pendingOnly) && pendingOnly == "true")
+            return await PendingOnlyAsync(run, target, cancellationToken);
         var current = NamesFileReader.Read(target.File, target.Include);
         var kept = $"kept {target.File} ({Entries(current.Entries.Count)})";
         var source = _options.Url.ToString();

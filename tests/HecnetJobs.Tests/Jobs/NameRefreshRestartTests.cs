@@ -131,7 +131,33 @@ public sealed class NameRefreshRestartTests : IDisposable
 
     private NamesState? State() => new NamesStore(_sim.Database).Load(NameRefreshRig.Job);
 
-    private async Task<JobOutcome> RunAsync(string list, IReadOnlyList<HecnetJobs.Pydecnet.NodeEntry>? pinned = null, NamesRestartMode restart = NamesRestartMode.Now, TimeOnly? quietHour = null)
+    [Fact(Timeout = 60_000)]
+    public async Task The_pending_only_trigger_downloads_nothing_and_does_a_restart_only_once_it_is_due()
+    {
+        await _sim.RunWatchdogAsync(_deadline.Token);
+        var old = _sim.SimPid!.Value;
+        var quiet = TimeOnly.FromDateTime(TimeProvider.System.GetLocalNow().AddHours(2).DateTime);
+        var quietHour = new TimeOnly(quiet.Hour, quiet.Minute);
+        var nothing = await RunAsync("1.13 MIM\n", restart: NamesRestartMode.QuietHour, quietHour: quietHour, pendingOnly: true);
+        await RunAsync("1.13 MIM\n1.2 ERNIE\n", restart: NamesRestartMode.QuietHour, quietHour: quietHour);
+
+        var waiting = await RunAsync("not even read", restart: NamesRestartMode.QuietHour, quietHour: quietHour, pendingOnly: true);
+        using (var connection = _sim.Database.Open())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "UPDATE hj_names SET pending_restart = '2000-01-01T00:00:00.000Z';";
+            command.ExecuteNonQuery();
+        }
+        var due = await RunAsync("not even read", restart: NamesRestartMode.QuietHour, quietHour: quietHour, pendingOnly: true);
+
+        Assert.Equal("no PyDECnet restart pending for new names", nothing.Summary);
+        Assert.Matches(@"^PyDECnet restart for new names waits for \d{4}-\d\d-\d\d \d\d:\d\d$", waiting.Summary);
+        Assert.Matches(@"^pending restart for new names; restarted PyDECnet \(requested\): PID \d+ answering after \d+ ms$", due.Summary);
+        Assert.NotEqual(old, _sim.SimPid);
+        Assert.Null(State()!.PendingRestart);
+    }
+
+    private async Task<JobOutcome> RunAsync(string list, IReadOnlyList<HecnetJobs.Pydecnet.NodeEntry>? pinned = null, NamesRestartMode restart = NamesRestartMode.Now, TimeOnly? quietHour = null, bool pendingOnly = false)
     {
         var source = _sim.Dir.Write("hecnod.txt", list);
         var simOptions = _sim.Options();
@@ -156,7 +182,8 @@ public sealed class NameRefreshRestartTests : IDisposable
             },
         };
         var job = new NameRefreshJob(new JobServices(options, _sim.Database, TimeProvider.System, NullLoggerFactory.Instance));
-        return await job.RunAsync(new JobRunContext(NameRefreshRig.Job, new Dictionary<string, string>(), "cli"), _deadline.Token);
+        var data = pendingOnly ? new Dictionary<string, string> { [NameRefreshJob.PendingOnlyKey] = "true" } : new Dictionary<string, string>();
+        return await job.RunAsync(new JobRunContext(NameRefreshRig.Job, data, "cli"), _deadline.Token);
     }
 
     private async Task<string> NcpAsync(params string[] args)
