@@ -97,6 +97,8 @@ public sealed partial class WatchdogJob
         if (_controller.RemoveStaleSocket() is { } socketNote)
             run.Event(Now, WatchdogEvents.SocketRemoved, null, socketNote);
 
+        // The old process's last words, before the new one starts writing to the same log.
+        var tailBefore = OutputTail.LastLines(PydecnetLog, 10);
         var result = await _controller.StartAsync(cancellationToken);
         if (result.SpawnedAt is { } spawned)
             run.Event(spawned, WatchdogEvents.Spawn, result.Pid, $"{_pydecnet.Command} {string.Join(' ', _pydecnet.Arguments)}");
@@ -119,11 +121,11 @@ public sealed partial class WatchdogJob
         };
         // Once "restarting too often" was said, each further restart of the episode stays in the history only.
         if (reason == "not running")
-            run.Alert(now, "started", "info", "PyDECnet started (was not running)", RestartBody(reasonText, state, pid, result.Elapsed));
+            run.Alert(now, "started", "info", "PyDECnet started (was not running)", RestartBody(reasonText, state, pid, result.Elapsed, tailBefore));
         else if (reason == "requested")
-            run.Alert(now, "restarted", "info", $"PyDECnet restarted ({cause})", RestartBody(reasonText, state, pid, result.Elapsed));
+            run.Alert(now, "restarted", "info", $"PyDECnet restarted ({cause})", RestartBody(reasonText, state, pid, result.Elapsed, tailBefore));
         else if (_options.AlertEachRestart && !next.BudgetAlerted)
-            run.Alert(now, "restarted", "warning", $"PyDECnet restarted ({reason})", RestartBody(reasonText, state, pid, result.Elapsed));
+            run.Alert(now, "restarted", "warning", $"PyDECnet restarted ({reason})", RestartBody(reasonText, state, pid, result.Elapsed, tailBefore));
         Save(run, next);
         Log.PydecnetRestarted(_logger, run.Job, reason, pid, ms);
         _services.ExitWatcher?.Watch(run.Job, pid);
@@ -157,13 +159,13 @@ public sealed partial class WatchdogJob
         return last is null ? $"PID {state.Pid} exited" : $"PID {state.Pid} exited ({last.Trim()})";
     }
 
-    private string RestartBody(string reason, WatchdogState before, int pid, TimeSpan elapsed)
+    private string RestartBody(string reason, WatchdogState before, int pid, TimeSpan elapsed, IReadOnlyList<string> tailBefore)
     {
         var body = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"PyDECnet was restarted: {reason}.")
             .AppendLine(CultureInfo.InvariantCulture, $"Before: {before.State}{(before.Pid is { } old ? $", PID {old}" : "")}, since {Clock(before.Since)}.")
             .AppendLine(CultureInfo.InvariantCulture, $"Now: PID {pid}, answering after {elapsed.TotalMilliseconds:0} ms.");
-        return AppendLogTail(body).ToString();
+        return AppendLogTail(body, tailBefore, "Before the restart, the last lines of").ToString();
     }
 
     private string FailureBody(StartFailure failure)
@@ -190,12 +192,14 @@ public sealed partial class WatchdogJob
         return AppendLogTail(body).ToString();
     }
 
-    private StringBuilder AppendLogTail(StringBuilder body)
+    private string PydecnetLog => _pydecnet.LogFile ?? _pydecnet.ConsoleLog;
+
+    /// <summary>Appends the log's last lines: <paramref name="tail"/> when taken earlier (before a restart, so they show the old process's end), else the file's now.</summary>
+    private StringBuilder AppendLogTail(StringBuilder body, IReadOnlyList<string>? tail = null, string heading = "Last lines of")
     {
-        var log = _pydecnet.LogFile ?? _pydecnet.ConsoleLog;
-        var tail = OutputTail.LastLines(log, 10);
+        tail ??= OutputTail.LastLines(PydecnetLog, 10);
         if (tail.Count > 0)
-            body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Last lines of {log}:").AppendJoin('\n', tail.Select(l => "  " + l)).AppendLine();
+            body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{heading} {PydecnetLog}:").AppendJoin('\n', tail.Select(l => "  " + l)).AppendLine();
         return body;
     }
 

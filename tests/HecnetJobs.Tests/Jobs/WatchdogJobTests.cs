@@ -76,6 +76,12 @@ public sealed class WatchdogJobTests : IDisposable
         var state = _sim.State!;
         Assert.Equal((PydecnetStates.Running, pid, $"crash: PID {old} exited"), (state.State, state.Pid, state.LastRestartReason));
         Assert.Equal(["PyDECnet started (was not running)", "PyDECnet restarted (crash)"], _sim.AlertSubjects());
+        var body = new HecnetJobs.Store.AlertStore(_sim.Database).Since(DateTimeOffset.UnixEpoch)[^1].Body;
+        Assert.StartsWith($"PyDECnet was restarted: crash: PID {old} exited.\n", body, StringComparison.Ordinal);
+        // The log lines in the alert are the crashed process's, taken before the new one wrote anything.
+        var tail = body[body.IndexOf($"Before the restart, the last lines of {_sim.ConsoleLog}:", StringComparison.Ordinal)..];
+        Assert.Contains("DECnet/Python is running", tail, StringComparison.Ordinal);
+        Assert.Equal(1, tail.Split("Starting DECnet/Python").Length - 1);
     }
 
     [Fact(Timeout = 60_000)]
