@@ -7,7 +7,8 @@ namespace HecnetJobs.Cli;
 
 /// <summary>
 /// <c>hecnetjobs report [--since 7d] [--format text|csv|json]</c>: the evidence an owner sends to an ISP or a neighbour —
-/// PyDECnet's availability, every outage with start, end and length, every restart with its reason — from the history.
+/// PyDECnet's availability, every outage with start, end and length, every restart with its reason, and each link-probe
+/// target's availability and outages — from the history.
 /// It only reads the database, so it works beside a running daemon.
 /// </summary>
 internal static class ReportCommand
@@ -17,7 +18,7 @@ internal static class ReportCommand
 
     public static Command Create()
     {
-        var command = new Command("report", "Print PyDECnet's availability, outages and restarts over a period, as text, CSV or JSON.") { Since, Format };
+        var command = new Command("report", "Print PyDECnet's availability, outages and restarts, and each link's availability and outages, over a period, as text, CSV or JSON.") { Since, Format };
         command.Validators.Add(result =>
         {
             if (result.GetValue(Since) is { } text && (!Duration.TryParse(text, out var value) || value <= TimeSpan.Zero))
@@ -36,7 +37,8 @@ internal static class ReportCommand
             var time = TimeProvider.System;
             var to = time.GetUtcNow();
             var reports = PydecnetReport.Build(database, to - since, to);
-            parse.InvocationConfiguration.Output.Write(new ReportWriter(options.Alerts.NodeName, time.LocalTimeZone).Write(parse.GetValue(Format)!, reports, to - since, to));
+            var links = LinkReport.Build(database, to - since, to);
+            parse.InvocationConfiguration.Output.Write(new ReportWriter(options.Alerts.NodeName, time.LocalTimeZone).Write(parse.GetValue(Format)!, reports, links, to - since, to));
             return ExitCodes.Success;
         });
         return command;

@@ -15,7 +15,7 @@ public sealed class DailyDigestJob(JobServices services) : IHecnetJob
 
     public static readonly JobType Type = new(
         "daily-digest",
-        "queues one message summarising the last 24 hours: PyDECnet uptime and restarts, alerts, failed runs",
+        "queues one message summarising the last 24 hours: PyDECnet uptime and restarts, link availability, name refreshes, pauses, alerts, failed runs",
         new Dictionary<string, Func<string, string?>>(),
         services => new DailyDigestJob(services));
 

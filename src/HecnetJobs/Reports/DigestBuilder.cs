@@ -6,11 +6,12 @@ using HecnetJobs.Store;
 namespace HecnetJobs.Reports;
 
 /// <summary>
-/// Summarises a window of the history for a person: PyDECnet's availability with every restart and outage, the alerts
-/// raised, failed job runs, and what is still waiting in the outbox. Times are local, <c>HH:mm</c> (with the date when
+/// Summarises a window of the history for a person: PyDECnet's availability with every restart and outage, each link's
+/// availability with every confirmed change, the name refreshes, pauses, the alerts raised, failed job runs, and what is
+/// still waiting in the outbox. Times are local, <c>HH:mm</c> (with the date when
 /// it is not the window's last day).
 /// </summary>
-public sealed class DigestBuilder(Database database, string nodeName, TimeZoneInfo zone)
+public sealed partial class DigestBuilder(Database database, string nodeName, TimeZoneInfo zone)
 {
     /// <summary>The kind of the alert record a digest is delivered as; the next digest leaves it out.</summary>
     public const string AlertKind = "digest";
@@ -43,6 +44,10 @@ public sealed class DigestBuilder(Database database, string nodeName, TimeZoneIn
                 text.Append(CultureInfo.InvariantCulture, $"  Outage {Clock(outage.Start, to)} to {Clock(outage.End, to)} ({Alerts.MessageComposer.Span(outage.Length)})\n");
             headline.Add($"PyDECnet up {Percent(timeline.Availability)}, {Count(restarts.Count, "restart")}");
         }
+
+        AppendLinks(text, headline, from, to);
+        AppendNames(text, headline, history, from, to);
+        AppendPauses(text, from, to);
 
         var alerts = history.Alerts(from, to, AlertKind);
         text.Append(CultureInfo.InvariantCulture, $"\nAlerts raised: {(alerts.Count == 0 ? "none" : alerts.Count.ToString(CultureInfo.InvariantCulture))}.\n");

@@ -8,15 +8,15 @@ namespace HecnetJobs.Reports;
 /// Writes <c>hecnetjobs report</c> as text (for a person or an e-mail to the ISP), CSV (one row per outage, restart or
 /// failed start, for a spreadsheet) or JSON (for scripts). Times carry the local offset, e.g. <c>2026-11-23T03:12:01+01:00</c>.
 /// </summary>
-public sealed class ReportWriter(string nodeName, TimeZoneInfo zone)
+public sealed partial class ReportWriter(string nodeName, TimeZoneInfo zone)
 {
     public static readonly IReadOnlyList<string> Formats = ["text", "csv", "json"];
 
-    public string Write(string format, IReadOnlyList<PydecnetReport> reports, DateTimeOffset from, DateTimeOffset to) => format switch
+    public string Write(string format, IReadOnlyList<PydecnetReport> reports, IReadOnlyList<LinkReport> links, DateTimeOffset from, DateTimeOffset to) => format switch
     {
-        "csv" => Csv(reports),
-        "json" => Json(reports, from, to),
-        _ => Text(reports, from, to),
+        "csv" => Csv(reports) + Csv(links, from, to),
+        "json" => Json(reports, links, from, to),
+        _ => Text(reports, from, to) + Text(links),
     };
 
     private string Text(IReadOnlyList<PydecnetReport> reports, DateTimeOffset from, DateTimeOffset to)
@@ -58,7 +58,7 @@ public sealed class ReportWriter(string nodeName, TimeZoneInfo zone)
         return csv.ToString();
     }
 
-    private string Json(IReadOnlyList<PydecnetReport> reports, DateTimeOffset from, DateTimeOffset to)
+    private string Json(IReadOnlyList<PydecnetReport> reports, IReadOnlyList<LinkReport> links, DateTimeOffset from, DateTimeOffset to)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -93,6 +93,7 @@ public sealed class ReportWriter(string nodeName, TimeZoneInfo zone)
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            WriteLinks(json, links);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";

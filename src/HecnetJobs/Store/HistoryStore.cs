@@ -42,6 +42,17 @@ public sealed class HistoryStore(Database database)
         return ReadEvents(command, source, kind, from, to);
     }
 
+    /// <summary>Events of one kind from every source before <paramref name="to"/>, oldest first (the link changes: rare, and bounded by housekeeping).</summary>
+    public IReadOnlyList<HistoryEvent> EventsOfKind(string kind, DateTimeOffset to)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT at, source, kind, pid, detail FROM hj_events WHERE kind = $kind AND at < $to ORDER BY at, id;";
+        command.Parameters.AddWithValue("$kind", kind);
+        command.Parameters.AddWithValue("$to", StoreTime.ToText(to));
+        return Read(command);
+    }
+
     /// <summary>Alerts raised in [from, to), oldest first, without those of <paramref name="exceptKind"/> (the digest leaves itself out).</summary>
     public IReadOnlyList<AlertRecord> Alerts(DateTimeOffset from, DateTimeOffset to, string exceptKind)
     {
@@ -88,6 +99,11 @@ public sealed class HistoryStore(Database database)
         command.Parameters.AddWithValue("$kind", kind);
         command.Parameters.AddWithValue("$from", StoreTime.ToText(from));
         command.Parameters.AddWithValue("$to", StoreTime.ToText(to));
+        return Read(command);
+    }
+
+    private static List<HistoryEvent> Read(SqliteCommand command)
+    {
         using var reader = command.ExecuteReader();
         var events = new List<HistoryEvent>();
         while (reader.Read())

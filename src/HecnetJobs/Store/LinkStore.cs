@@ -84,6 +84,31 @@ public sealed class LinkStore(Database database)
             """;
         command.Parameters.AddWithValue("$target", target);
         command.Parameters.AddWithValue("$from", StoreTime.ToText(from));
+        return ReadChecks(command);
+    }
+
+    /// <summary>Checks of <paramref name="target"/> in [from, to), oldest first, preceded by the last check before <paramref name="from"/> (what the window starts with).</summary>
+    public IReadOnlyList<LinkCheck> ChecksWithPrevious(string target, DateTimeOffset from, DateTimeOffset to)
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT at, source, target, verdict, kind, reason, exit_code, elapsed_ms FROM (
+                SELECT * FROM (SELECT id, at, source, target, verdict, kind, reason, exit_code, elapsed_ms FROM hj_link_checks
+                    WHERE target = $target AND at < $from ORDER BY at DESC, id DESC LIMIT 1)
+                UNION ALL
+                SELECT id, at, source, target, verdict, kind, reason, exit_code, elapsed_ms FROM hj_link_checks
+                    WHERE target = $target AND at >= $from AND at < $to)
+            ORDER BY at, id;
+            """;
+        command.Parameters.AddWithValue("$target", target);
+        command.Parameters.AddWithValue("$from", StoreTime.ToText(from));
+        command.Parameters.AddWithValue("$to", StoreTime.ToText(to));
+        return ReadChecks(command);
+    }
+
+    private static List<LinkCheck> ReadChecks(SqliteCommand command)
+    {
         using var reader = command.ExecuteReader();
         var checks = new List<LinkCheck>();
         while (reader.Read())

@@ -6,6 +6,19 @@ namespace HecnetJobs.Store;
 /// <summary>The name refresh's state row (<c>hj_names</c>), saved with the run's events and alerts in one transaction.</summary>
 public sealed class NamesStore(Database database)
 {
+    /// <summary>The name-refresh jobs that have a state row, by name.</summary>
+    public IReadOnlyList<string> Jobs()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT job FROM hj_names ORDER BY job;";
+        using var reader = command.ExecuteReader();
+        var jobs = new List<string>();
+        while (reader.Read())
+            jobs.Add(reader.GetString(0));
+        return jobs;
+    }
+
     public NamesState? Load(string job)
     {
         using var connection = database.Open();

@@ -41,12 +41,16 @@ public sealed class PauseStore(Database database)
     }
 
     /// <summary>Pauses in force at <paramref name="now"/>, ending soonest first.</summary>
-    public IReadOnlyList<Pause> Active(DateTimeOffset now)
+    public IReadOnlyList<Pause> Active(DateTimeOffset now) =>
+        Read("SELECT job, paused_at, until, reason, paused_by FROM hj_pauses WHERE until > $from ORDER BY until, job;", now, now);
+
+    private List<Pause> Read(string sql, DateTimeOffset from, DateTimeOffset to)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT job, paused_at, until, reason, paused_by FROM hj_pauses WHERE until > $now ORDER BY until, job;";
-        command.Parameters.AddWithValue("$now", StoreTime.ToText(now));
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$from", StoreTime.ToText(from));
+        command.Parameters.AddWithValue("$to", StoreTime.ToText(to));
         using var reader = command.ExecuteReader();
         var pauses = new List<Pause>();
         while (reader.Read())
@@ -56,6 +60,10 @@ public sealed class PauseStore(Database database)
         }
         return pauses;
     }
+
+    /// <summary>Pauses in force at some time in [from, to), oldest first; a pause ended early with <c>resume</c> is gone and not among them.</summary>
+    public IReadOnlyList<Pause> Overlapping(DateTimeOffset from, DateTimeOffset to) =>
+        Read("SELECT job, paused_at, until, reason, paused_by FROM hj_pauses WHERE until > $from AND paused_at < $to ORDER BY paused_at, job;", from, to);
 
     /// <summary>The pause that stops <paramref name="job"/> now (its own or <c>all</c>, whichever ends later), or null.</summary>
     public Pause? For(string job, DateTimeOffset now) =>

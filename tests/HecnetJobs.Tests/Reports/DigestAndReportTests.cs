@@ -72,7 +72,7 @@ public sealed class DigestAndReportTests : IDisposable
     {
         var reports = PydecnetReport.Build(_db.Database, From, To);
 
-        var csv = new ReportWriter("SAMPLE", TimeZoneInfo.Utc).Write("csv", reports, From, To);
+        var csv = new ReportWriter("SAMPLE", TimeZoneInfo.Utc).Write("csv", reports, [], From, To);
 
         Assert.Equal("""
             record,job,start,end,seconds,detail
