@@ -22,22 +22,18 @@ public sealed class PauseStore(Database database)
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Ends pauses: one job's, or every pause for <c>all</c>. Returns how many were in force.</summary>
+    /// <summary>Ends pauses now: one job's, or every pause for <c>all</c>. Returns how many were in force.</summary>
+    /// <remarks>The row stays with its end moved to now, so the digest still shows the pause and when it ended; housekeeping prunes it later.</remarks>
     public int Clear(string job, DateTimeOffset now)
     {
         using var connection = database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = job == All
-            ? "DELETE FROM hj_pauses WHERE until > $now;"
-            : "DELETE FROM hj_pauses WHERE job = $job AND until > $now;";
+            ? "UPDATE hj_pauses SET until = $now WHERE until > $now;"
+            : "UPDATE hj_pauses SET until = $now WHERE job = $job AND until > $now;";
         command.Parameters.AddWithValue("$job", job);
         command.Parameters.AddWithValue("$now", StoreTime.ToText(now));
-        var cleared = command.ExecuteNonQuery();
-        using var expired = connection.CreateCommand();
-        expired.CommandText = "DELETE FROM hj_pauses WHERE until <= $now;";
-        expired.Parameters.AddWithValue("$now", StoreTime.ToText(now));
-        expired.ExecuteNonQuery();
-        return cleared;
+        return command.ExecuteNonQuery();
     }
 
     /// <summary>Pauses in force at <paramref name="now"/>, ending soonest first.</summary>

@@ -34,6 +34,8 @@ public sealed class PauseTests
         var run = await fixture.RunAsync("trigger", "ok", "--wait");
 
         Assert.Equal("resumed 1 paused job(s)", resume.Stdout.Trim());
+        // The ended pause stays in the history (for the digest) with its end moved to the resume.
+        Assert.Equal(1, fixture.Scalar("SELECT count(*) FROM hj_pauses WHERE job = 'all' AND until <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"));
         Assert.Equal("ok: was not paused", again.Stdout.Trim());
         Assert.Equal("ok: success: selftest passed after 0s", run.Stdout.Trim());
     }
