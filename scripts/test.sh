@@ -10,6 +10,14 @@ packages=()
 command -v /usr/bin/python3 >/dev/null 2>&1 || packages+=(python3)
 # The alert tests run a real SMTP server: Debian's aiosmtpd, for Debian's python3 (not a pyenv one on PATH).
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || packages+=(python3-aiosmtpd)
+# systemd-analyze checks the service unit. Debian's systemd package brings it; installed only when that is cheap
+# (a few packages, as on a Debian machine that merely lacks it), else the check is skipped with a note.
+if ! command -v systemd-analyze >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  apt-get update -qq
+  if [ "$(apt-get install -s systemd 2>/dev/null | grep -c '^Inst ')" -le 6 ]; then
+    packages+=(systemd)
+  fi
+fi
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq
@@ -26,6 +34,20 @@ mkdir -p "$results"
 
 echo "== build (warnings are errors)"
 dotnet build HecnetJobs.sln -c Release --nologo -warnaserror -v quiet
+
+echo "== systemd unit (systemd-analyze verify)"
+if command -v systemd-analyze >/dev/null 2>&1; then
+  # verify needs ExecStart to name an existing executable; any message (an unknown key is only a warning) fails.
+  sed 's#^ExecStart=/opt/hecnetjobs/hecnetjobs #ExecStart=/bin/true #' scripts/systemd/hecnetjobs.service \
+    > "$results/hecnetjobs.service"
+  if ! verify_out="$(systemd-analyze verify "$results/hecnetjobs.service" 2>&1)" || [ -n "$verify_out" ]; then
+    echo "scripts/systemd/hecnetjobs.service: systemd-analyze verify: ${verify_out:-failed}" >&2
+    exit 1
+  fi
+  echo "scripts/systemd/hecnetjobs.service: OK"
+else
+  echo "systemd-analyze not found (Debian package systemd): unit check skipped"
+fi
 
 echo "== C# tests"
 set +e

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds HecnetJobs as self-contained single-file executables, one folder per runtime identifier:
+#   scripts/publish.sh                      # linux-x64, linux-arm64 (Raspberry Pi OS 64-bit) and win-x64
+#   scripts/publish.sh linux-arm64          # just one
+# Output: .build/publish/<rid>/ with the executable and the native SQLite library beside it, and each file's size.
+# ReadyToRun (precompiled code, faster start) is on for every RID: the SDK's crossgen2 runs on this host and
+# compiles for other architectures and operating systems too. Set HECNETJOBS_READY_TO_RUN=false to leave it out.
+# The runtime packs for each RID come from NuGet on the first publish; exit code 1 names a RID that did not build.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+project="$root/src/HecnetJobs/HecnetJobs.csproj"
+ready_to_run="${HECNETJOBS_READY_TO_RUN:-true}"
+
+rids=("$@")
+[ ${#rids[@]} -gt 0 ] || rids=(linux-x64 linux-arm64 win-x64)
+
+failed=()
+for rid in "${rids[@]}"; do
+  case "$rid" in
+    linux-x64|linux-arm64|linux-arm|linux-musl-x64|linux-musl-arm64|win-x64|win-arm64|osx-arm64|osx-x64) ;;
+    *) echo "publish.sh: '$rid' is not a runtime identifier this script knows (e.g. linux-x64, linux-arm64, win-x64)" >&2; exit 2 ;;
+  esac
+  out="$root/.build/publish/$rid"
+  rm -rf "$out"
+  echo "== $rid (ReadyToRun: $ready_to_run)"
+  # The native SQLite library stays a file beside the executable (no IncludeNativeLibrariesForSelfExtract):
+  # extracting it at start would need a writable folder, which a hardened service does not have.
+  if ! dotnet publish "$project" -c Release -r "$rid" --self-contained true --nologo -v quiet \
+      -p:PublishSingleFile=true -p:PublishReadyToRun="$ready_to_run" -p:DebugType=none \
+      -p:GenerateDocumentationFile=false -o "$out" >"$root/.build/publish-$rid.log" 2>&1; then
+    echo "publish.sh: $rid did not build; see .build/publish-$rid.log (last lines below)" >&2
+    tail -n 5 "$root/.build/publish-$rid.log" >&2
+    failed+=("$rid")
+    continue
+  fi
+  # Each file with its size in bytes and MiB.
+  find "$out" -maxdepth 1 -type f -printf '%s\t%f\n' | sort -t$'\t' -k2 \
+    | awk -F'\t' '{ printf "  %-28s %10d bytes %6.1f MiB\n", $2, $1, $1 / 1048576 }'
+done
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "publish.sh: not built: ${failed[*]}" >&2
+  exit 1
+fi
