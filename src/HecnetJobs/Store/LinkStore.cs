@@ -52,17 +52,17 @@ public sealed class LinkStore(Database database)
                 """;
             command.Parameters.AddWithValue("$target", state.Target);
             command.Parameters.AddWithValue("$state", state.State);
-            command.Parameters.AddWithValue("$since", Value(state.Since));
-            command.Parameters.AddWithValue("$change", Value(state.LastChange));
-            command.Parameters.AddWithValue("$check", Value(state.LastCheck));
+            command.Parameters.AddWithValue("$since", SqlValues.Of(state.Since));
+            command.Parameters.AddWithValue("$change", SqlValues.Of(state.LastChange));
+            command.Parameters.AddWithValue("$check", SqlValues.Of(state.LastCheck));
             command.Parameters.AddWithValue("$verdict", (object?)state.LastVerdict ?? DBNull.Value);
             command.Parameters.AddWithValue("$reason", (object?)state.LastReason ?? DBNull.Value);
             command.Parameters.AddWithValue("$down", state.DownCount);
             command.Parameters.AddWithValue("$up", state.UpCount);
-            command.Parameters.AddWithValue("$streak", Value(state.StreakSince));
-            command.Parameters.AddWithValue("$unknown", Value(state.UnknownSince));
+            command.Parameters.AddWithValue("$streak", SqlValues.Of(state.StreakSince));
+            command.Parameters.AddWithValue("$unknown", SqlValues.Of(state.UnknownSince));
             command.Parameters.AddWithValue("$alerted", state.UnknownAlerted ? 1 : 0);
-            command.Parameters.AddWithValue("$reminder", Value(state.LastReminder));
+            command.Parameters.AddWithValue("$reminder", SqlValues.Of(state.LastReminder));
             command.ExecuteNonQuery();
         }
         Insert(connection, transaction, check);
@@ -142,20 +142,15 @@ public sealed class LinkStore(Database database)
     private static LinkState Read(SqliteDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),
-        Time(reader, 2),
-        Time(reader, 3),
-        Time(reader, 4),
+        reader.TimeOrNull(2),
+        reader.TimeOrNull(3),
+        reader.TimeOrNull(4),
         reader.IsDBNull(5) ? null : reader.GetString(5),
         reader.IsDBNull(6) ? null : reader.GetString(6),
         reader.GetInt32(7),
         reader.GetInt32(8),
-        Time(reader, 9),
-        Time(reader, 10),
+        reader.TimeOrNull(9),
+        reader.TimeOrNull(10),
         reader.GetInt64(11) != 0,
-        Time(reader, 12));
-
-    private static object Value(DateTimeOffset? time) => time is { } t ? StoreTime.ToText(t) : DBNull.Value;
-
-    private static DateTimeOffset? Time(SqliteDataReader reader, int column) =>
-        reader.IsDBNull(column) ? null : StoreTime.FromText(reader.GetString(column));
+        reader.TimeOrNull(12));
 }

@@ -33,20 +33,20 @@ public sealed class NamesStore(Database database)
         if (!reader.Read())
             return null;
         return new NamesState(
-            Text(reader, 0),
-            Text(reader, 1),
-            new ConditionalGet(Text(reader, 2), Text(reader, 3)),
-            Text(reader, 4),
-            Time(reader, 5),
+            reader.TextOrNull(0),
+            reader.TextOrNull(1),
+            new ConditionalGet(reader.TextOrNull(2), reader.TextOrNull(3)),
+            reader.TextOrNull(4),
+            reader.TimeOrNull(5),
             reader.IsDBNull(6) ? null : reader.GetInt32(6),
             reader.IsDBNull(7) ? 0 : reader.GetInt32(7),
             reader.IsDBNull(8) ? 0 : reader.GetInt32(8),
             reader.IsDBNull(9) ? 0 : reader.GetInt32(9),
-            Text(reader, 10),
-            Time(reader, 11),
-            Text(reader, 12),
-            Time(reader, 13),
-            Text(reader, 14));
+            reader.TextOrNull(10),
+            reader.TimeOrNull(11),
+            reader.TextOrNull(12),
+            reader.TimeOrNull(13),
+            reader.TextOrNull(14));
     }
 
     /// <summary>Writes the state, events and alerts together: an alert exists exactly when the change that raised it was recorded.</summary>
@@ -70,21 +70,21 @@ public sealed class NamesStore(Database database)
                     pending_reason = excluded.pending_reason;
                 """;
             command.Parameters.AddWithValue("$job", job);
-            command.Parameters.AddWithValue("$source", Value(state.Source));
-            command.Parameters.AddWithValue("$file", Value(state.NamesFile));
-            command.Parameters.AddWithValue("$etag", Value(state.Validators?.ETag));
-            command.Parameters.AddWithValue("$modified", Value(state.Validators?.LastModified));
-            command.Parameters.AddWithValue("$sha", Value(state.FileSha256));
-            command.Parameters.AddWithValue("$refreshed", Value(state.LastRefreshAt));
+            command.Parameters.AddWithValue("$source", SqlValues.Of(state.Source));
+            command.Parameters.AddWithValue("$file", SqlValues.Of(state.NamesFile));
+            command.Parameters.AddWithValue("$etag", SqlValues.Of(state.Validators?.ETag));
+            command.Parameters.AddWithValue("$modified", SqlValues.Of(state.Validators?.LastModified));
+            command.Parameters.AddWithValue("$sha", SqlValues.Of(state.FileSha256));
+            command.Parameters.AddWithValue("$refreshed", SqlValues.Of(state.LastRefreshAt));
             command.Parameters.AddWithValue("$entries", (object?)state.Entries ?? DBNull.Value);
             command.Parameters.AddWithValue("$added", state.Added);
             command.Parameters.AddWithValue("$removed", state.Removed);
             command.Parameters.AddWithValue("$renamed", state.Renamed);
-            command.Parameters.AddWithValue("$refused", Value(state.Refused));
-            command.Parameters.AddWithValue("$refusedAt", Value(state.RefusedAt));
-            command.Parameters.AddWithValue("$refusedSha", Value(state.RefusedSha256));
-            command.Parameters.AddWithValue("$pending", Value(state.PendingRestart));
-            command.Parameters.AddWithValue("$pendingReason", Value(state.PendingReason));
+            command.Parameters.AddWithValue("$refused", SqlValues.Of(state.Refused));
+            command.Parameters.AddWithValue("$refusedAt", SqlValues.Of(state.RefusedAt));
+            command.Parameters.AddWithValue("$refusedSha", SqlValues.Of(state.RefusedSha256));
+            command.Parameters.AddWithValue("$pending", SqlValues.Of(state.PendingRestart));
+            command.Parameters.AddWithValue("$pendingReason", SqlValues.Of(state.PendingReason));
             command.ExecuteNonQuery();
         }
         foreach (var item in events)
@@ -93,12 +93,4 @@ public sealed class NamesStore(Database database)
             AlertStore.Insert(connection, transaction, alert);
         transaction.Commit();
     }
-
-    private static object Value(string? text) => (object?)text ?? DBNull.Value;
-
-    private static object Value(DateTimeOffset? time) => time is { } t ? StoreTime.ToText(t) : DBNull.Value;
-
-    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
-
-    private static DateTimeOffset? Time(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : StoreTime.FromText(reader.GetString(column));
 }

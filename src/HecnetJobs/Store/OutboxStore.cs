@@ -171,8 +171,8 @@ public sealed class OutboxStore(Database database)
         var channels = new List<ChannelState>();
         while (reader.Read())
         {
-            channels.Add(new ChannelState(reader.GetString(0), reader.GetInt64(1) != 0, reader.GetInt32(2), Time(reader, 3), Time(reader, 4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), Time(reader, 6), Time(reader, 7), reader.GetInt32(8), Time(reader, 9)));
+            channels.Add(new ChannelState(reader.GetString(0), reader.GetInt64(1) != 0, reader.GetInt32(2), reader.TimeOrNull(3), reader.TimeOrNull(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.TimeOrNull(6), reader.TimeOrNull(7), reader.GetInt32(8), reader.TimeOrNull(9)));
         }
         return channels;
     }
@@ -188,7 +188,7 @@ public sealed class OutboxStore(Database database)
             """);
         using var reader = command.ExecuteReader();
         reader.Read();
-        return (reader.GetInt32(0), Time(reader, 1));
+        return (reader.GetInt32(0), reader.TimeOrNull(1));
     }
 
     /// <summary>The newest alert of <paramref name="source"/> with exactly this subject raised before alert <paramref name="beforeId"/>, or null.</summary>
@@ -216,9 +216,6 @@ public sealed class OutboxStore(Database database)
 
     /// <summary>Ids as a JSON array of numbers, for <c>json_each</c>: one parameter however many alerts a message holds.</summary>
     private static string Json(IEnumerable<long> ids) => $"[{string.Join(',', ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)))}]";
-
-    private static DateTimeOffset? Time(SqliteDataReader reader, int column) =>
-        reader.IsDBNull(column) ? null : StoreTime.FromText(reader.GetString(column));
 
     private static long Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {

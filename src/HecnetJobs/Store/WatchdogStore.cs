@@ -23,18 +23,18 @@ public sealed class WatchdogStore(Database database)
             reader.GetString(0),
             StoreTime.FromText(reader.GetString(1)),
             reader.IsDBNull(2) ? null : reader.GetInt32(2),
-            Time(reader, 3),
-            Time(reader, 4),
-            Text(reader, 5),
-            Text(reader, 6),
-            Time(reader, 14),
+            reader.TimeOrNull(3),
+            reader.TimeOrNull(4),
+            reader.TextOrNull(5),
+            reader.TextOrNull(6),
+            reader.TimeOrNull(14),
             reader.GetInt32(7),
-            Time(reader, 8),
+            reader.TimeOrNull(8),
             reader.GetInt64(9) != 0,
-            Time(reader, 10),
-            Time(reader, 11),
-            Text(reader, 12),
-            Text(reader, 13));
+            reader.TimeOrNull(10),
+            reader.TimeOrNull(11),
+            reader.TextOrNull(12),
+            reader.TextOrNull(13));
     }
 
     /// <summary>Writes the state, events and alerts together: an alert exists exactly when the change that caused it was recorded.</summary>
@@ -60,18 +60,18 @@ public sealed class WatchdogStore(Database database)
             command.Parameters.AddWithValue("$state", state.State);
             command.Parameters.AddWithValue("$since", StoreTime.ToText(state.Since));
             command.Parameters.AddWithValue("$pid", (object?)state.Pid ?? DBNull.Value);
-            command.Parameters.AddWithValue("$checked", Value(state.CheckedAt));
-            command.Parameters.AddWithValue("$silent", Value(state.NotAnsweringSince));
+            command.Parameters.AddWithValue("$checked", SqlValues.Of(state.CheckedAt));
+            command.Parameters.AddWithValue("$silent", SqlValues.Of(state.NotAnsweringSince));
             command.Parameters.AddWithValue("$problem", (object?)state.Problem ?? DBNull.Value);
             command.Parameters.AddWithValue("$loop", (object?)state.MainLoop ?? DBNull.Value);
             command.Parameters.AddWithValue("$level", state.BackoffLevel);
-            command.Parameters.AddWithValue("$until", Value(state.BackoffUntil));
+            command.Parameters.AddWithValue("$until", SqlValues.Of(state.BackoffUntil));
             command.Parameters.AddWithValue("$alerted", state.BudgetAlerted ? 1 : 0);
-            command.Parameters.AddWithValue("$reset", Value(state.BudgetResetAt));
-            command.Parameters.AddWithValue("$restartAt", Value(state.LastRestartAt));
+            command.Parameters.AddWithValue("$reset", SqlValues.Of(state.BudgetResetAt));
+            command.Parameters.AddWithValue("$restartAt", SqlValues.Of(state.LastRestartAt));
             command.Parameters.AddWithValue("$restartReason", (object?)state.LastRestartReason ?? DBNull.Value);
             command.Parameters.AddWithValue("$marks", (object?)state.OutputMarks ?? DBNull.Value);
-            command.Parameters.AddWithValue("$loopAt", Value(state.MainLoopAt));
+            command.Parameters.AddWithValue("$loopAt", SqlValues.Of(state.MainLoopAt));
             command.ExecuteNonQuery();
         }
         foreach (var item in events)
@@ -116,11 +116,4 @@ public sealed class WatchdogStore(Database database)
         EventStore.Insert(connection, transaction, new HistoryEvent(now, job, WatchdogEvents.Reset, null, "restart back-off cleared by trigger --reset"));
         transaction.Commit();
     }
-
-    private static object Value(DateTimeOffset? time) => time is { } t ? StoreTime.ToText(t) : DBNull.Value;
-
-    private static DateTimeOffset? Time(SqliteDataReader reader, int column) =>
-        reader.IsDBNull(column) ? null : StoreTime.FromText(reader.GetString(column));
-
-    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 }
