@@ -33,11 +33,9 @@ internal sealed class ProcessTable(string procRoot = "/proc")
         try
         {
             var stat = File.ReadAllText(Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "stat"));
-            // The state letter follows the command name, which is in parentheses and may itself contain ')'.
-            var close = stat.LastIndexOf(')');
-            if (close < 0 || close + 2 >= stat.Length)
+            if (ProcStatLine.Parse(stat) is not { } line || line.Pid != pid)
                 return false;
-            if (stat[close + 2] is not ('Z' or 'X' or 'x'))
+            if (line.State is not ('Z' or 'X' or 'x'))
                 return true;
             // A leader that has exited shows 'Z' while its other threads still run (and may hold PyDECnet's socket):
             // the process is gone only when no task is left but the leader.

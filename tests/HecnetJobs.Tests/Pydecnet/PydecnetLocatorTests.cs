@@ -19,7 +19,7 @@ public sealed class PydecnetLocatorTests : IDisposable
 
     private void Process(int pid, string state, params string[] commandLine)
     {
-        _proc.Write($"{pid}/stat", $"{pid} (python3) {state} 1 {pid} {pid} 0 -1 4194560 0 0 0 0 1 1 0 0 20 0 3 0 100\n");
+        _proc.Write($"{pid}/stat", $"{pid} (python3) {state} 1 {pid} {pid} 0 -1 4194560 0 0 0 0 1 1 0 0 20 0 3 0 100 25128960 6135 18446744073709551615 1 1 0 0 0 0 0\n");
         _proc.Write($"{pid}/cmdline", string.Join('\0', commandLine) + "\0");
     }
 
