@@ -68,8 +68,9 @@ public sealed partial class ProcessStatsReaderTests
     [Fact(Timeout = 30_000)]
     public async Task An_exited_child_its_parent_never_waits_for_is_a_zombie_with_no_command_line()
     {
-        // The shell starts a short sleep, prints its pid, then becomes a long sleep that never reaps it.
-        using var parent = Start("sh", "-c", "sleep 0 & echo $!; exec sleep 30");
+        // The shell starts a short sleep, prints its pid, then becomes a long sleep that never reaps it. The child
+        // outlives the exec by a second: a child that ended before it could still be reaped by the shell itself.
+        using var parent = Start("sh", "-c", "sleep 1 & echo $!; exec sleep 30");
         try
         {
             var line = await parent.StandardOutput.ReadLineAsync().WaitAsync(Deadline);
