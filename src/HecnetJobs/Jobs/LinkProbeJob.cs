@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using HecnetJobs.Logging;
 using HecnetJobs.Pydecnet;
 using HecnetJobs.Store;
@@ -22,7 +21,7 @@ public sealed partial class LinkProbeJob : IHecnetJob
         services => new LinkProbeJob(services));
 
     // One check at a time per target, whoever starts it: two jobs (or a schedule and a CLI request) share its state row.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    private static readonly KeyedGate Gates = new();
 
     private readonly JobServices _services;
     private readonly LinkProbeOptions _options;
@@ -97,40 +96,32 @@ public sealed partial class LinkProbeJob : IHecnetJob
     /// <summary>Applies one check to its target's state under the target's gate, and saves check, state, events and alerts together.</summary>
     private async Task<string> RecordAsync(string job, NcpRun run, CancellationToken cancellationToken)
     {
-        var gate = Gates.GetOrAdd(run.Target, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
+        using var turn = await Gates.EnterAsync(run.Target, cancellationToken);
+        var state = _store.Load(run.Target) ?? LinkState.Initial(run.Target);
+        var now = _services.Time.GetUtcNow();
+        var step = LinkPolicy.Apply(state, run.Reply.Verdict, run.Reply.Reason, now, _options);
+        var events = new List<HistoryEvent>();
+        var alerts = new List<AlertRecord>();
+        foreach (var signal in step.Signals)
         {
-            var state = _store.Load(run.Target) ?? LinkState.Initial(run.Target);
-            var now = _services.Time.GetUtcNow();
-            var step = LinkPolicy.Apply(state, run.Reply.Verdict, run.Reply.Reason, now, _options);
-            var events = new List<HistoryEvent>();
-            var alerts = new List<AlertRecord>();
-            foreach (var signal in step.Signals)
+            var diagnosis = signal.Kind == LinkSignalKind.Down ? await _diagnoser.DiagnoseAsync(run.Target, cancellationToken) : null;
+            if (Alert(job, signal, step.Next, run, diagnosis, now) is { } alert)
+                alerts.Add(alert);
+            if (signal.Kind is LinkSignalKind.Down or LinkSignalKind.Up or LinkSignalKind.FirstUp)
             {
-                var diagnosis = signal.Kind == LinkSignalKind.Down ? await _diagnoser.DiagnoseAsync(run.Target, cancellationToken) : null;
-                if (Alert(job, signal, step.Next, run, diagnosis, now) is { } alert)
-                    alerts.Add(alert);
-                if (signal.Kind is LinkSignalKind.Down or LinkSignalKind.Up or LinkSignalKind.FirstUp)
-                {
-                    var detail = $"{run.Target} {signal.Before.State} -> {step.Next.State}: {run.Reply.Reason}{(diagnosis is null ? "" : $"; diagnosis: {diagnosis.Verdict}")}";
-                    events.Add(new HistoryEvent(now, job, LinkEvents.State, null, detail));
-                    Log.LinkStateChanged(_logger, job, run.Target, signal.Before.State, step.Next.State, run.Reply.Reason);
-                }
-                else if (signal.Kind == LinkSignalKind.UnknownTooLong)
-                {
-                    Log.LinkUncheckable(_logger, job, run.Target, run.Reply.Reason);
-                }
+                var detail = $"{run.Target} {signal.Before.State} -> {step.Next.State}: {run.Reply.Reason}{(diagnosis is null ? "" : $"; diagnosis: {diagnosis.Verdict}")}";
+                events.Add(new HistoryEvent(now, job, LinkEvents.State, null, detail));
+                Log.LinkStateChanged(_logger, job, run.Target, signal.Before.State, step.Next.State, run.Reply.Reason);
             }
-            var check = new LinkCheck(now, job, run.Target, LinkStates.Of(run.Reply.Verdict), run.Reply.Kind, run.Reply.Reason,
-                run.ExitCode, run.Pid is null ? null : (long)run.Elapsed.TotalMilliseconds);
-            _store.Save(step.Next, check, events, alerts);
-            return Summary(step.Next, run);
+            else if (signal.Kind == LinkSignalKind.UnknownTooLong)
+            {
+                Log.LinkUncheckable(_logger, job, run.Target, run.Reply.Reason);
+            }
         }
-        finally
-        {
-            gate.Release();
-        }
+        var check = new LinkCheck(now, job, run.Target, LinkStates.Of(run.Reply.Verdict), run.Reply.Kind, run.Reply.Reason,
+            run.ExitCode, run.Pid is null ? null : (long)run.Elapsed.TotalMilliseconds);
+        _store.Save(step.Next, check, events, alerts);
+        return Summary(step.Next, run);
     }
 
     private string Summary(LinkState state, NcpRun run)

@@ -29,20 +29,12 @@ public sealed partial class WatchdogJob
     /// </summary>
     public async Task<JobOutcome> RestartOnRequestAsync(string job, string why, CancellationToken cancellationToken)
     {
-        var gate = Gates.GetOrAdd(job, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            var run = new Run(job);
-            var state = _store.Load(job) ?? WatchdogState.Initial(Now);
-            var located = _locator.Locate();
-            var next = state with { CheckedAt = Now, Pid = located.Pids.Count > 0 ? located.Pids[0] : null };
-            return await RestartAsync(run, state, next, "requested", why, located.Pids, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        using var turn = await Gates.EnterAsync(job, cancellationToken);
+        var run = new Run(job);
+        var state = _store.Load(job) ?? WatchdogState.Initial(Now);
+        var located = _locator.Locate();
+        var next = state with { CheckedAt = Now, Pid = located.Pids.Count > 0 ? located.Pids[0] : null };
+        return await RestartAsync(run, state, next, "requested", why, located.Pids, cancellationToken);
     }
 
     private async Task<JobOutcome> RestartAsync(Run run, WatchdogState state, WatchdogState next, string reason, string cause, IReadOnlyList<int> stop, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using HecnetJobs.Logging;
 using HecnetJobs.Pydecnet;
 using HecnetJobs.Store;
@@ -19,7 +18,7 @@ public sealed partial class WatchdogJob : IHecnetJob
         services => new WatchdogJob(services));
 
     // One run at a time per watchdog, whoever starts it: the schedule, a CLI request, or PyDECnet's exit.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    private static readonly KeyedGate Gates = new();
 
     private readonly JobServices _services;
     private readonly PydecnetOptions _pydecnet;
@@ -47,19 +46,11 @@ public sealed partial class WatchdogJob : IHecnetJob
     {
         if (_pydecnet.Command is null)
             throw new HecnetJobsException($"{_services.Options.ConfigFile}: 'pydecnet.command': missing; the watchdog needs the program that starts PyDECnet (e.g. \"/usr/local/bin/pydecnet\")", ExitCodes.Config);
-        var gate = Gates.GetOrAdd(context.JobName, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            var run = new Run(context.JobName);
-            var outcome = await RunLockedAsync(run, cancellationToken);
-            CheckVitals(run);
-            return outcome;
-        }
-        finally
-        {
-            gate.Release();
-        }
+        using var turn = await Gates.EnterAsync(context.JobName, cancellationToken);
+        var run = new Run(context.JobName);
+        var outcome = await RunLockedAsync(run, cancellationToken);
+        CheckVitals(run);
+        return outcome;
     }
 
     private async Task<JobOutcome> RunLockedAsync(Run run, CancellationToken cancellationToken)

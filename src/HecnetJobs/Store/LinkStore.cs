@@ -66,10 +66,7 @@ public sealed class LinkStore(Database database)
             command.ExecuteNonQuery();
         }
         Insert(connection, transaction, check);
-        foreach (var item in events)
-            EventStore.Insert(connection, transaction, item);
-        foreach (var alert in alerts)
-            AlertStore.Insert(connection, transaction, alert);
+        ChangeRecords.Insert(connection, transaction, events, alerts);
         transaction.Commit();
     }
 

@@ -87,10 +87,7 @@ public sealed class NamesStore(Database database)
             command.Parameters.AddWithValue("$pendingReason", SqlValues.Of(state.PendingReason));
             command.ExecuteNonQuery();
         }
-        foreach (var item in events)
-            EventStore.Insert(connection, transaction, item);
-        foreach (var alert in alerts)
-            AlertStore.Insert(connection, transaction, alert);
+        ChangeRecords.Insert(connection, transaction, events, alerts);
         transaction.Commit();
     }
 }

@@ -74,10 +74,7 @@ public sealed class WatchdogStore(Database database)
             command.Parameters.AddWithValue("$loopAt", SqlValues.Of(state.MainLoopAt));
             command.ExecuteNonQuery();
         }
-        foreach (var item in events)
-            EventStore.Insert(connection, transaction, item);
-        foreach (var alert in alerts)
-            AlertStore.Insert(connection, transaction, alert);
+        ChangeRecords.Insert(connection, transaction, events, alerts);
         transaction.Commit();
     }
 
@@ -86,10 +83,7 @@ public sealed class WatchdogStore(Database database)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        foreach (var item in events)
-            EventStore.Insert(connection, transaction, item);
-        foreach (var alert in alerts)
-            AlertStore.Insert(connection, transaction, alert);
+        ChangeRecords.Insert(connection, transaction, events, alerts);
         transaction.Commit();
     }
 

@@ -1,9 +1,8 @@
 using HecnetJobs.Alerts;
-using HecnetJobs.Config;
-using HecnetJobs.Jobs;
 using HecnetJobs.Scheduling;
 using HecnetJobs.Status;
 using HecnetJobs.Store;
+using HecnetJobs.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HecnetJobs.Tests.Alerts;
@@ -64,18 +63,7 @@ public sealed class OutboxStatusTests : IDisposable
     }
 
     private StatusPublisher Publisher(AlertsOptions alerts) =>
-        new(new HecnetJobsOptions
-        {
-            ConfigFile = _h.Db.Dir.File("config.json"),
-            DataDir = _h.Db.Dir.File("data"),
-            JobsFile = _h.Db.Dir.File("jobs.xml"),
-            Logging = new LoggingOptions { Dir = _h.Db.Dir.File("data/logs") },
-            Status = new StatusOptions { File = _h.Db.Dir.File("data/status.json") },
-            Housekeeping = new HousekeepingOptions(),
-            Pydecnet = new HecnetJobs.Pydecnet.PydecnetOptions { WorkingDirectory = _h.Db.Dir.File("data"), ConsoleLog = _h.Db.Dir.File("data/console.log") },
-            Watchdog = new WatchdogOptions(),
-            Alerts = alerts,
-        }, new JobRunStore(_h.Db.Database), _h.Time, NullLoggerFactory.Instance, "daemon")
+        new(TestOptions.In(_h.Db.Dir.Path, alerts: alerts), new JobRunStore(_h.Db.Database), _h.Time, NullLoggerFactory.Instance, "daemon")
         {
             Schedule = new JobSchedule([], true),
         };

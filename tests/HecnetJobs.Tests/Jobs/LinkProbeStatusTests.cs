@@ -1,10 +1,10 @@
-using HecnetJobs.Config;
 using HecnetJobs.Jobs;
 using HecnetJobs.Scheduling;
 using HecnetJobs.Status;
 using HecnetJobs.Store;
 using HecnetJobs.Tests.Status;
 using HecnetJobs.Tests.Store;
+using HecnetJobs.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -122,20 +122,7 @@ public sealed class LinkProbeStatusTests : IDisposable
 
     private StatusDocument Build(LinkProbeOptions options, JobDefinition? job = null)
     {
-        var hecnetjobs = new HecnetJobsOptions
-        {
-            ConfigFile = _db.Dir.File("config.json"),
-            DataDir = _db.Dir.File("data"),
-            JobsFile = _db.Dir.File("jobs.xml"),
-            Logging = new LoggingOptions { Dir = _db.Dir.File("data/logs") },
-            Status = new StatusOptions { File = _db.Dir.File("data/status.json") },
-            Housekeeping = new HousekeepingOptions(),
-            Pydecnet = new HecnetJobs.Pydecnet.PydecnetOptions { WorkingDirectory = _db.Dir.Path, ConsoleLog = _db.Dir.File("console.log") },
-            Watchdog = new WatchdogOptions(),
-            LinkProbe = options,
-            // This machine's disk, memory and load must not add problems of their own.
-            Vitals = new VitalsThresholds { DiskCriticalBytes = 0, DiskWarnBytes = 0, DiskWarnFraction = 0, MemWarnBytes = 0, LoadWarnPerCpu = 1_000_000 },
-        };
+        var hecnetjobs = TestOptions.In(_db.Dir.Path, linkProbe: options);
         job ??= new JobDefinition("link-probe", "DEFAULT", LinkProbeJob.Type.Name, null, new Dictionary<string, string>(), []);
         using var publisher = new StatusPublisher(hecnetjobs, new JobRunStore(_db.Database), _time, NullLoggerFactory.Instance, "daemon")
         {

@@ -72,7 +72,7 @@ public sealed class NameRefreshStatusTests : IDisposable
             Pydecnet = options.Pydecnet,
             Watchdog = options.Watchdog,
             NameRefresh = options.NameRefresh,
-            Vitals = StatusPublisherTests.NoVitalsThresholds,
+            Vitals = TestOptions.NoVitals,
         };
         using var publisher = new StatusPublisher(withVitals, new JobRunStore(_rig.Database), _time, NullLoggerFactory.Instance, "daemon")
         {

@@ -1,10 +1,9 @@
-using HecnetJobs.Config;
 using HecnetJobs.Jobs;
-using HecnetJobs.Pydecnet;
 using HecnetJobs.Scheduling;
 using HecnetJobs.Status;
 using HecnetJobs.Store;
 using HecnetJobs.Tests.Store;
+using HecnetJobs.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -119,18 +118,7 @@ public sealed class StatusPublisherSectionsTests : IDisposable
     {
         var data = _db.Dir.File("data");
         Directory.CreateDirectory(data);
-        var options = new HecnetJobsOptions
-        {
-            ConfigFile = _db.Dir.File("config.json"),
-            DataDir = data,
-            JobsFile = _db.Dir.File("jobs.xml"),
-            Logging = new LoggingOptions { Dir = Path.Combine(data, "logs") },
-            Status = new StatusOptions { File = Path.Combine(data, "status.json") },
-            Housekeeping = new HousekeepingOptions(),
-            Pydecnet = new PydecnetOptions { WorkingDirectory = data, ConsoleLog = Path.Combine(data, "pydecnet-console.log") },
-            Watchdog = new WatchdogOptions(),
-            Vitals = vitals ?? StatusPublisherTests.NoVitalsThresholds,
-        };
+        var options = TestOptions.In(_db.Dir.Path, vitals: vitals);
         using var publisher = new StatusPublisher(options, new JobRunStore(_db.Database), _time, NullLoggerFactory.Instance, "daemon")
         {
             Schedule = new JobSchedule([new JobDefinition("watchdog", "DEFAULT", "watchdog", null, new Dictionary<string, string>(), [])], true),

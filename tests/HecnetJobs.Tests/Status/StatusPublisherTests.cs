@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using HecnetJobs.Config;
-using HecnetJobs.Jobs;
 using HecnetJobs.Scheduling;
 using HecnetJobs.Status;
 using HecnetJobs.Store;
 using HecnetJobs.Tests.Store;
+using HecnetJobs.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -221,28 +221,7 @@ public sealed class StatusPublisherTests : IDisposable
             Schedule = new JobSchedule([.. jobs.Select(j => new JobDefinition(j.Name, "DEFAULT", j.Type, null, new Dictionary<string, string>(), []))], true),
         };
 
-    private HecnetJobsOptions Options() => new()
-    {
-        ConfigFile = _db.Dir.File("config.json"),
-        DataDir = _db.Dir.File("data"),
-        JobsFile = _db.Dir.File("jobs.xml"),
-        Logging = new LoggingOptions { Dir = _db.Dir.File("data/logs") },
-        Status = new StatusOptions { File = StatusFile },
-        Housekeeping = new HousekeepingOptions(),
-        Pydecnet = new HecnetJobs.Pydecnet.PydecnetOptions { WorkingDirectory = _db.Dir.File("data"), ConsoleLog = Path.Combine(_db.Dir.File("data"), "pydecnet-console.log") },
-        Watchdog = new WatchdogOptions(),
-        // This machine's own disk, memory and load must not leak into the expectations.
-        Vitals = NoVitalsThresholds,
-    };
-
-    internal static readonly VitalsThresholds NoVitalsThresholds = new()
-    {
-        DiskCriticalBytes = 0,
-        DiskWarnBytes = 0,
-        DiskWarnFraction = 0,
-        MemWarnBytes = 0,
-        LoadWarnPerCpu = double.MaxValue,
-    };
+    private HecnetJobsOptions Options() => TestOptions.In(_db.Dir.Path);
 
     private void Run(string job, DateTimeOffset started, TimeSpan? took, string result = "success", string summary = "")
     {

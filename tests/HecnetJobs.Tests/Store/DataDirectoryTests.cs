@@ -1,5 +1,4 @@
 using HecnetJobs.Config;
-using HecnetJobs.Jobs;
 using HecnetJobs.Store;
 using HecnetJobs.Tests.Support;
 
@@ -86,15 +85,5 @@ public sealed class DataDirectoryTests : IDisposable
         Assert.Equal("is a file, expected a folder", DataDirectory.Check(file, create: false));
     }
 
-    private HecnetJobsOptions Options(string dataDir) => new()
-    {
-        ConfigFile = _dir.File("config.json"),
-        DataDir = dataDir,
-        JobsFile = _dir.File("jobs.xml"),
-        Logging = new LoggingOptions { Dir = Path.Combine(dataDir, "logs") },
-        Status = new StatusOptions { File = Path.Combine(dataDir, "status.json") },
-        Housekeeping = new HousekeepingOptions(),
-        Pydecnet = new HecnetJobs.Pydecnet.PydecnetOptions { WorkingDirectory = dataDir, ConsoleLog = Path.Combine(dataDir, "pydecnet-console.log") },
-        Watchdog = new WatchdogOptions(),
-    };
+    private HecnetJobsOptions Options(string dataDir) => TestOptions.In(_dir.Path, dataDir);
 }

@@ -134,7 +134,7 @@ public sealed class SimNode : IDisposable
         Pydecnet = Pydecnet,
         Watchdog = Watchdog,
         // The test machine's own disk, memory and load must not raise alerts the tests do not expect.
-        Vitals = HecnetJobs.Tests.Status.StatusPublisherTests.NoVitalsThresholds,
+        Vitals = TestOptions.NoVitals,
     };
 
     /// <summary>The <c>pydecnet</c> and <c>watchdog</c> sections for a config.json that drives this folder's simulator.</summary>
