@@ -11,11 +11,17 @@ public static class ExitCodes
     /// <summary>The command line could not be parsed.</summary>
     public const int Usage = 2;
 
+    /// <summary><c>setup</c>: stdin ended before the last question was answered; nothing was written (EX_DATAERR).</summary>
+    public const int InputEnded = 65;
+
     /// <summary>The job named on the command line is not in jobs.xml (EX_NOINPUT).</summary>
     public const int NoSuchJob = 66;
 
     /// <summary>A bug: the log has the stack trace (EX_SOFTWARE).</summary>
     public const int Internal = 70;
+
+    /// <summary><c>setup</c>: the config file exists (without <c>--force</c>) or cannot be written (EX_CANTCREAT).</summary>
+    public const int CannotCreate = 73;
 
     /// <summary>Another instance holds the lock, or the daemon did not answer in time; try later (EX_TEMPFAIL).</summary>
     public const int TempFail = 75;

@@ -15,31 +15,42 @@ internal static class CheckCommand
         command.SetAction(parse =>
         {
             var options = CommonOptions.LoadConfig(parse);
-            var problems = new List<string>();
-            JobSchedule? schedule = null;
-            try
-            {
-                schedule = new JobsXmlReader(JobCatalog.Types).ReadFile(options.JobsFile);
-            }
-            catch (HecnetJobsException e)
-            {
-                problems.Add(e.Message);
-            }
-            if (schedule is not null)
-                problems.AddRange(JobRequirements.Problems(options, schedule));
-            if (DataDirectory.Check(options.DataDir, create: false) is { } dataProblem)
-                problems.Add($"{options.ConfigFile}: 'dataDir': '{options.DataDir}' {dataProblem}");
+            var (problems, schedule) = Validate(options);
             if (problems.Count > 0)
                 throw new HecnetJobsException(string.Join('\n', problems), ExitCodes.Config);
-
-            var output = parse.InvocationConfiguration.Output;
-            output.WriteLine($"{options.ConfigFile}: OK");
-            output.WriteLine($"{options.JobsFile}: OK, {schedule!.Jobs.Count} job(s)");
-            foreach (var job in schedule.Jobs)
-                output.WriteLine($"  {job.Name} ({job.Type}): {Describe(job)}");
+            Report(parse.InvocationConfiguration.Output, options, schedule!);
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>What <c>check</c> finds wrong beyond the config file itself (jobs.xml, what its jobs need, the data folder); <c>setup</c> runs it too.</summary>
+    public static (IReadOnlyList<string> Problems, JobSchedule? Schedule) Validate(HecnetJobsOptions options)
+    {
+        var problems = new List<string>();
+        JobSchedule? schedule = null;
+        try
+        {
+            schedule = new JobsXmlReader(JobCatalog.Types).ReadFile(options.JobsFile);
+        }
+        catch (HecnetJobsException e)
+        {
+            problems.Add(e.Message);
+        }
+        if (schedule is not null)
+            problems.AddRange(JobRequirements.Problems(options, schedule));
+        if (DataDirectory.Check(options.DataDir, create: false) is { } dataProblem)
+            problems.Add($"{options.ConfigFile}: 'dataDir': '{options.DataDir}' {dataProblem}");
+        return (problems, schedule);
+    }
+
+    /// <summary>The lines <c>check</c> prints for a valid config: the files and every job's schedule.</summary>
+    public static void Report(TextWriter output, HecnetJobsOptions options, JobSchedule schedule)
+    {
+        output.WriteLine($"{options.ConfigFile}: OK");
+        output.WriteLine($"{options.JobsFile}: OK, {schedule.Jobs.Count} job(s)");
+        foreach (var job in schedule.Jobs)
+            output.WriteLine($"  {job.Name} ({job.Type}): {Describe(job)}");
     }
 
     private static string Describe(JobDefinition job) => job.Triggers.Count == 0

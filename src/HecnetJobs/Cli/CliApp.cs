@@ -20,6 +20,7 @@ public static class CliApp
             PauseCommand.CreateResume(),
             AlertCommand.Create(),
             ReportCommand.Create(),
+            SetupCommand.Create(),
         };
         root.Options.Add(CommonOptions.Config);
 

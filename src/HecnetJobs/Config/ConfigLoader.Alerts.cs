@@ -145,10 +145,10 @@ public static partial class ConfigLoader
         return null;
     }
 
-    private static bool IsMailAddress(string text) =>
+    internal static bool IsMailAddress(string text) =>
         MailboxAddress.TryParse(text, out var address) && address.Address.Contains('@', StringComparison.Ordinal);
 
-    private static bool IsLoopback(string host) =>
+    internal static bool IsLoopback(string host) =>
         host == "localhost" || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
 
     private static string? CaFileProblem(string path)

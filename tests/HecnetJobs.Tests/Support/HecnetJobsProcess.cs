@@ -93,6 +93,16 @@ public sealed class HecnetJobsProcess : IDisposable
 
     public void Signal(int signal) => Signals.Send(Pid, signal);
 
+    /// <summary>Types <paramref name="text"/> into the process's stdin, as a user at a pipe would.</summary>
+    public void WriteInput(string text)
+    {
+        _process.StandardInput.Write(text);
+        _process.StandardInput.Flush();
+    }
+
+    /// <summary>Closes stdin: the process reads end of input, as after Ctrl-D.</summary>
+    public void CloseInput() => _process.StandardInput.Close();
+
     public void Dispose()
     {
         if (_disposed)
