@@ -82,9 +82,9 @@ public sealed class SetupRun(SetupContext context, IAnswerSource source, TextWri
             if (madeDataDir)
                 SetupFiles.DeleteFolder(answers.DataDir);
             throw new HecnetJobsException(
-                "setup: the config it made does not pass check, so nothing was written (a bug in setup; please report these lines):\n"
+                "setup: check refuses the result, so nothing was written:\n"
                 + string.Join('\n', problems.Select(p => p.Replace(temp, target, StringComparison.Ordinal))),
-                ExitCodes.Internal);
+                ExitCodes.Config);
         }
         var backup = SetupFiles.Replace(temp, target, keepBackup: true);
         output.WriteLine(backup is null ? $"Wrote {target}." : $"Wrote {target}; the old one is {backup}.");
