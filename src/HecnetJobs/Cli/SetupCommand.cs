@@ -39,13 +39,12 @@ internal static class SetupCommand
             NonInteractive, Force, NodeName, PydecnetConfig, PydecnetCommand, PydecnetLog, Ncp, Target, Mail, SmtpHost, SmtpPort,
             SmtpSecurity, SmtpUser, MailTo, MailFrom, PingUrl, NamesFile, DataDir,
         };
-        command.Validators.Add(result =>
-        {
-            if (Flags(o => result.GetValue(o), o => result.GetValue(o), o => result.GetValue(o)).Conflict() is { } conflict)
-                result.AddError(conflict);
-        });
         command.SetAction(parse =>
         {
+            // Here rather than in a validator: a validator runs before the values are known to parse.
+            var flags = Flags(o => parse.GetValue(o), o => parse.GetValue(o), o => parse.GetValue(o));
+            if (flags.Conflict() is { } conflict)
+                throw new HecnetJobsException(conflict, ExitCodes.Usage);
             var output = parse.InvocationConfiguration.Output;
             var places = SetupPlaces.FromEnvironment();
             var tools = new ToolFinder(places);
@@ -54,7 +53,7 @@ internal static class SetupCommand
                 Places = places,
                 Tools = tools,
                 Found = Discovery.Run(places, tools),
-                Flags = Flags(o => parse.GetValue(o), o => parse.GetValue(o), o => parse.GetValue(o)),
+                Flags = flags,
                 ConfigFile = Path.GetFullPath(ConfigFile(parse.GetValue(CommonOptions.Config), places.IsRoot)),
                 SmtpPasswordFromEnvironment = Environment.GetEnvironmentVariable(ConfigLoader.SmtpPasswordVariable) is { Length: > 0 } password ? password : null,
             };
@@ -74,7 +73,7 @@ internal static class SetupCommand
         : isRoot ? ConfigLocator.SystemPath
         : ConfigLocator.LocalPath;
 
-    /// <summary>The flags' values; the getters read a parse result or, in a validator, a command result.</summary>
+    /// <summary>The flags' values, read through getters of the parse result.</summary>
     private static SetupFlags Flags(Func<Option<string?>, string?> text, Func<Option<string[]>, string[]?> list, Func<Option<int?>, int?> number) => new()
     {
         NodeName = text(NodeName),
