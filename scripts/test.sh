@@ -10,6 +10,10 @@ packages=()
 command -v /usr/bin/python3 >/dev/null 2>&1 || packages+=(python3)
 # The alert tests run a real SMTP server: Debian's aiosmtpd, for Debian's python3 (not a pyenv one on PATH).
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || packages+=(python3-aiosmtpd)
+# The setup tests drive a real terminal through tmux; installed as root, else those tests are skipped with a note.
+if ! command -v tmux >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  packages+=(tmux)
+fi
 # systemd-analyze checks the service unit. Debian's systemd package brings it; installed only when that is cheap
 # (a few packages, as on a Debian machine that merely lacks it), else the check is skipped with a note.
 if ! command -v systemd-analyze >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
