@@ -126,12 +126,26 @@ run mkdir -p "$data"
 run chmod 750 "$data"
 $system && run chown "$user:" "$data"
 
-# 3. Config and schedules, only when absent: they are the operator's from now on.
+# 3. Schedules and config, only when absent: they are the operator's from now on.
+if [ -e "$etc/jobs.xml" ]; then
+  echo "== schedules: $etc/jobs.xml exists, left as it is"
+else
+  write_file "$etc/jobs.xml" 644 <"$root/jobs.xml"
+fi
+given_pydecnet="$pydecnet" given_ncp="$ncp"
 pydecnet="${pydecnet:-$(find_program pydecnet)}"
 ncp="${ncp:-$(find_program ncp)}"
 if [ -e "$etc/config.json" ]; then
   echo "== config: $etc/config.json exists, left as it is"
-else
+elif ! $dry_run && [ -t 0 ] && [ -t 1 ]; then
+  # A person at a terminal: hecnetjobs setup asks the few questions that matter (docs/install.md). Ctrl-D there
+  # writes nothing, and the template below is written instead.
+  echo "== config: $etc/config.json (new, from the questions of hecnetjobs setup; Ctrl-D skips them for a template)"
+  "$app/hecnetjobs" setup --config "$etc/config.json" --data-dir "$data" \
+    ${given_pydecnet:+--pydecnet-command "$given_pydecnet"} ${given_ncp:+--ncp "$given_ncp"} || true
+  [ -e "$etc/config.json" ] && $system && run chown "root:$user" "$etc/config.json"
+fi
+if [ ! -e "$etc/config.json" ]; then
   echo "== config: $etc/config.json (new)"
   run mkdir -p "$etc"
   write_file "$etc/config.json" 640 <<JSON
@@ -164,11 +178,6 @@ else
 JSON
   $system && run chown "root:$user" "$etc/config.json"
 fi
-if [ -e "$etc/jobs.xml" ]; then
-  echo "== schedules: $etc/jobs.xml exists, left as it is"
-else
-  write_file "$etc/jobs.xml" 644 <"$root/jobs.xml"
-fi
 
 # 4. The systemd unit, with this install's paths and account; local changes belong in a drop-in
 #    (systemctl edit hecnetjobs), because every install rewrites the unit.
@@ -196,7 +205,8 @@ fi
 
 # 6. Does the config pass? A new one needs PyDECnet's paths first, so this reports and does not fail the install.
 $dry_run && exit 0
-if "$app/hecnetjobs" check --config "$etc/config.json"; then
+# The SMTP password, when setup wrote one, is in the root-only secrets file the unit reads.
+if ( set -a; [ -r "$etc/secrets.env" ] && . "$etc/secrets.env"; set +a; exec "$app/hecnetjobs" check --config "$etc/config.json" ); then
   echo "installed; config OK. Start it: $started"
 else
   echo "installed; edit $etc/config.json as listed above (docs/install.md), then: $started"

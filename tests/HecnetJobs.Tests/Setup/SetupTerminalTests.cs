@@ -66,6 +66,27 @@ public sealed class SetupTerminalTests : IDisposable
         Assert.False(Directory.Exists(_rig.Dir.File("out")));
     }
 
+    [TmuxFact(Timeout = 180_000)]
+    public async Task Install_at_a_terminal_asks_setups_questions_and_the_new_config_passes_its_check()
+    {
+        var (pydecnet, _) = _rig.Install("home/pi/pydecnet-venv/bin");
+        var prefix = _rig.Dir.File("root");
+        var app = Path.GetDirectoryName(HecnetJobsProcess.Dll)!;
+        using var tmux = await Tmux.StartAsync(
+            ["env", $"HOME={_rig.Home}", "PATH=/usr/bin:/bin", "bash", Path.Combine(RepoPaths.Root, "scripts", "install.sh"), "--prefix", prefix, "--from", app],
+            _rig.Dir.Path);
+
+        await tmux.AnswerAsync("PyDECnet config file(s)", _rig.PydecnetConfig);
+        foreach (var prompt in new[] { "PyDECnet program", "PyDECnet log file", "Node name", "ncp program", "Nodes to watch", "Alerts by mail", "Dead man's switch URL" })
+            await tmux.AnswerAsync(prompt, "");
+        await tmux.AnswerAsync($"Data folder (database, status file, logs, .eml alerts) [{prefix}/var/lib/hecnetjobs]:", "");
+        var screen = await tmux.WaitForAsync("installed;");
+
+        Assert.Contains($"== config: {prefix}/etc/hecnetjobs/config.json (new, from the questions of hecnetjobs setup; Ctrl-D skips them for a template)", screen, StringComparison.Ordinal);
+        Assert.EndsWith($"installed; config OK. Start it: {prefix}/opt/hecnetjobs/hecnetjobs run --config {prefix}/etc/hecnetjobs/config.json", screen, StringComparison.Ordinal);
+        Assert.Contains($"\"command\": \"{pydecnet}\"", File.ReadAllText(Path.Combine(prefix, "etc/hecnetjobs/config.json")), StringComparison.Ordinal);
+    }
+
     /// <summary>The dotnet host that runs the tests, for the window's command (its PATH is a user's, without the SDK).</summary>
     private static string DotnetHost() =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
