@@ -273,6 +273,44 @@ public sealed class SetupRunTests : IDisposable
         Assert.Contains("note: PyDECnet's config includes no names file, so name-refresh has none to write: add 'node @nodenames.dat' to it, or remove name-refresh from jobs.xml\n", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Non_interactive_on_a_machine_without_pydecnet_or_its_config_names_the_missing_flags()
+    {
+        _rig.Places = _rig.Places with { ConfigPlaces = [] };
+
+        var noConfig = _rig.RunFlags(new SetupFlags());
+        var noProgram = _rig.RunFlags(new SetupFlags { PydecnetConfigs = [_rig.PydecnetConfig] });
+
+        Assert.Equal((ExitCodes.Usage, "--pydecnet-config: missing: no PyDECnet config file was found in the usual places; name the file(s) PyDECnet is started with"), (noConfig.Code, noConfig.Error));
+        Assert.Equal((ExitCodes.Usage, "--pydecnet-command: missing: no pydecnet was found on PATH or in the usual places; give its path"), (noProgram.Code, noProgram.Error));
+        Assert.False(File.Exists(_rig.ConfigFile));
+    }
+
+    [Fact]
+    public void Non_interactive_flags_become_the_answers_and_each_is_printed()
+    {
+        var (pydecnet, ncp) = _rig.Install("usr/local/bin");
+
+        var run = _rig.RunFlags(new SetupFlags
+        {
+            PydecnetConfigs = [_rig.PydecnetConfig],
+            NodeName = "tops20",
+            Targets = ["MIM", "1.2"],
+            PingUrl = "https://hc-ping.com/0b1e-token",
+            DataDir = _rig.DataDir,
+        });
+
+        Assert.True(run.Code == 0, run.Error + "\n" + run.Output);
+        Assert.Contains($"PyDECnet program, or the folder of its source checkout: {pydecnet}\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"ncp program: {ncp}\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Node name in alert subjects: tops20\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Dead man's switch URL (Healthchecks-style, pinged after each watchdog run), or none: (given)\n", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("0b1e-token", run.Output, StringComparison.Ordinal);
+        using var config = ReadConfig();
+        Assert.Equal("TOPS20", config.RootElement.GetProperty("alerts").GetProperty("nodeName").GetString());
+        Assert.Equal(_rig.DataDir, config.RootElement.GetProperty("dataDir").GetString());
+    }
+
     private JsonDocument ReadConfig() => JsonDocument.Parse(File.ReadAllText(_rig.ConfigFile), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
 
     private void AddRunning(int pid, string[] commandLine, string cwd)
