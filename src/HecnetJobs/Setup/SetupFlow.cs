@@ -30,7 +30,7 @@ public sealed partial class SetupFlow(SetupContext context, IAnswerSource source
         var running = Found.Running.FirstOrDefault(r => r.ConfigFiles.SequenceEqual(config.ConfigFiles));
 
         var install = source.Ask(new Question<PydecnetInstall>(SetupFlags.PydecnetCommandFlag, "PyDECnet program, or the folder of its source checkout",
-            Flags.PydecnetCommand ?? ProgramDefault(running), _rules.Program)
+            Flags.PydecnetCommand ?? ProgramDefault(running), text => running is not null && text == AsRunning(running) ? Parsed.Ok(InstallOf(running)) : _rules.Program(text))
         {
             Missing = "missing: no pydecnet was found on PATH or in the usual places; give its path",
         });
@@ -101,13 +101,22 @@ public sealed partial class SetupFlow(SetupContext context, IAnswerSource source
         };
     }
 
-    /// <summary>The answer that picks the running PyDECnet's program: its checkout folder for <c>-m decnet.main</c>, else its script.</summary>
+    /// <summary>The answer that picks the running PyDECnet's program, else the first one found.</summary>
     private string? ProgramDefault(RunningPydecnet? running)
     {
         if (running is not null)
-            return IsModule(running) ? running.WorkingDirectory ?? running.Command : running.Command;
+            return AsRunning(running);
         return Found.Installs is [var first, ..] ? (first.IsCheckout ? first.WorkingDirectory : first.Command) : null;
     }
+
+    /// <summary>The answer for the running PyDECnet's program: its script, or <c>PYTHON -m decnet.main</c> (a checkout, or a package installed without its script).</summary>
+    private static string AsRunning(RunningPydecnet running) =>
+        IsModule(running) ? $"{running.Command} -m decnet.main" : running.Command;
+
+    private PydecnetInstall InstallOf(RunningPydecnet running) => IsModule(running)
+        ? new PydecnetInstall(running.Command, PydecnetInstall.ModuleArguments, running.WorkingDirectory,
+            running.WorkingDirectory is { } folder ? context.Tools.Checkout(folder)?.Ncp : null, "running")
+        : new PydecnetInstall(running.Command, [], null, null, "running");
 
     /// <summary>Whether the chosen program is the one <paramref name="running"/> runs (for a checkout: the same folder; the interpreter may be spelled differently).</summary>
     private static bool Runs(RunningPydecnet running, PydecnetInstall install) =>

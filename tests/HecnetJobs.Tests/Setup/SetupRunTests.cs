@@ -114,6 +114,27 @@ public sealed class SetupRunTests : IDisposable
     }
 
     [Fact]
+    public void A_pydecnet_run_as_a_module_outside_a_checkout_is_offered_as_it_runs()
+    {
+        _rig.Install("usr/local/bin");
+        var folder = _rig.Dir.File("var/lib/pydecnet");
+        Directory.CreateDirectory(folder);
+        var python = _rig.Dir.Write("usr/bin/python3.11", "");
+        File.SetUnixFileMode(python, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        AddRunning(900, [python, "-m", "decnet.main", _rig.PydecnetConfig], folder);
+
+        var run = _rig.Run(SetupRig.Lines("", "", "", "", "", "", "", "", ""));
+
+        Assert.True(run.Code == 0, run.Error + "\n" + run.Output);
+        Assert.Contains($"PyDECnet program, or the folder of its source checkout [{python} -m decnet.main]: ", run.Output, StringComparison.Ordinal);
+        using var config = ReadConfig();
+        var section = config.RootElement.GetProperty("pydecnet");
+        Assert.Equal(python, section.GetProperty("command").GetString());
+        Assert.Equal(["-m", "decnet.main", _rig.PydecnetConfig], section.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(folder, section.GetProperty("workingDirectory").GetString());
+    }
+
+    [Fact]
     public void Another_program_than_the_running_one_is_taken_with_a_note_that_the_running_one_will_not_be_recognised()
     {
         var (venv, _) = _rig.Install("home/pi/pydecnet-venv/bin");
