@@ -116,6 +116,10 @@ public sealed class SetupRig : IDisposable
         }
     }
 
+    /// <summary>The written config, its comments skipped.</summary>
+    public System.Text.Json.JsonDocument ReadConfig() =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(ConfigFile), new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+
     /// <summary>Answers, one a line; an empty string is Enter.</summary>
     public static string Lines(params string[] answers) => string.Join("\n", answers) + "\n";
 

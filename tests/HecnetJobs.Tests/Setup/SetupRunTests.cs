@@ -68,7 +68,7 @@ public sealed class SetupRunTests : IDisposable
 
         Assert.True(run.Code == 0, run.Error + "\n" + run.Output);
         Assert.Contains($"PyDECnet program, or the folder of its source checkout [{pydecnet}]: ", run.Output, StringComparison.Ordinal);
-        using var config = ReadConfig();
+        using var config = _rig.ReadConfig();
         Assert.Equal(pydecnet, config.RootElement.GetProperty("pydecnet").GetProperty("command").GetString());
         Assert.Equal(ncp, config.RootElement.GetProperty("linkProbe").GetProperty("ncpCommand").GetString());
         Assert.True(check.Code == 0, check.Stderr);
@@ -84,67 +84,12 @@ public sealed class SetupRunTests : IDisposable
         var run = _rig.Run(EnterThroughout);
 
         Assert.True(run.Code == 0, run.Error + "\n" + run.Output);
-        using var config = ReadConfig();
+        using var config = _rig.ReadConfig();
         var pydecnet = config.RootElement.GetProperty("pydecnet");
         Assert.Equal(python, pydecnet.GetProperty("command").GetString());
         Assert.Equal(["-m", "decnet.main", _rig.PydecnetConfig], pydecnet.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(package, pydecnet.GetProperty("workingDirectory").GetString());
         Assert.Contains($"note: {package}/applications/ncp is a source checkout's ncp, which needs PyDECnet's package importable: pip install the checkout, or give the service Environment=PYTHONPATH={package} in a drop-in (systemctl edit hecnetjobs)\n",
-            run.Output, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_running_pydecnet_gives_its_exact_command_line_and_folder_and_the_log_question_is_skipped()
-    {
-        var (pydecnet, _) = _rig.Install("home/pi/pydecnet-venv/bin");
-        var log = _rig.Dir.File("var/log/node.log");
-        AddRunning(812, ["/usr/bin/python3", pydecnet, "-L", log, "-e", "INFO", _rig.PydecnetConfig], _rig.Dir.File("etc/pydecnet"));
-
-        // Eight answers: the log question is not asked.
-        var run = _rig.Run(SetupRig.Lines("", "", "", "", "", "", "", ""));
-
-        Assert.True(run.Code == 0, run.Error + "\n" + run.Output);
-        Assert.Contains($"  running:  PID 812: {pydecnet} -L {log} -e INFO {_rig.PydecnetConfig}\n", run.Output, StringComparison.Ordinal);
-        Assert.Contains($"  arguments as PyDECnet runs now (PID 812), so the watchdog recognises it: -L {log} -e INFO {_rig.PydecnetConfig}\n", run.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("PyDECnet log file", run.Output, StringComparison.Ordinal);
-        using var config = ReadConfig();
-        var section = config.RootElement.GetProperty("pydecnet");
-        Assert.Equal(["-L", log, "-e", "INFO", _rig.PydecnetConfig], section.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal(_rig.Dir.File("etc/pydecnet"), section.GetProperty("workingDirectory").GetString());
-    }
-
-    [Fact]
-    public void A_pydecnet_run_as_a_module_outside_a_checkout_is_offered_as_it_runs()
-    {
-        _rig.Install("usr/local/bin");
-        var folder = _rig.Dir.File("var/lib/pydecnet");
-        Directory.CreateDirectory(folder);
-        var python = _rig.Dir.Write("usr/bin/python3.11", "");
-        File.SetUnixFileMode(python, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        AddRunning(900, [python, "-m", "decnet.main", _rig.PydecnetConfig], folder);
-
-        var run = _rig.Run(SetupRig.Lines("", "", "", "", "", "", "", "", ""));
-
-        Assert.True(run.Code == 0, run.Error + "\n" + run.Output);
-        Assert.Contains($"PyDECnet program, or the folder of its source checkout [{python} -m decnet.main]: ", run.Output, StringComparison.Ordinal);
-        using var config = ReadConfig();
-        var section = config.RootElement.GetProperty("pydecnet");
-        Assert.Equal(python, section.GetProperty("command").GetString());
-        Assert.Equal(["-m", "decnet.main", _rig.PydecnetConfig], section.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()));
-        Assert.Equal(folder, section.GetProperty("workingDirectory").GetString());
-    }
-
-    [Fact]
-    public void Another_program_than_the_running_one_is_taken_with_a_note_that_the_running_one_will_not_be_recognised()
-    {
-        var (venv, _) = _rig.Install("home/pi/pydecnet-venv/bin");
-        var (other, _) = _rig.Install("usr/local/bin");
-        AddRunning(812, ["/usr/bin/python3", venv, _rig.PydecnetConfig], "/");
-
-        var run = _rig.Run(SetupRig.Lines("", other, "", "", "", "", "", "", ""));
-
-        Assert.True(run.Code == 0, run.Error + "\n" + run.Output);
-        Assert.Contains($"note: PyDECnet runs now (PID 812) as '{venv} {_rig.PydecnetConfig}', which the watchdog will not recognise as the one it starts: stop that one once HecnetJobs runs, or answer with the program offered\n",
             run.Output, StringComparison.Ordinal);
     }
 
@@ -179,7 +124,7 @@ public sealed class SetupRunTests : IDisposable
         ];
         foreach (var reason in reasons)
             Assert.Contains(reason, run.Output, StringComparison.Ordinal);
-        using var config = ReadConfig();
+        using var config = _rig.ReadConfig();
         Assert.Equal("TOPS20", config.RootElement.GetProperty("alerts").GetProperty("nodeName").GetString());
         Assert.Equal(["MIM", "1.2"], config.RootElement.GetProperty("linkProbe").GetProperty("targets").EnumerateArray().Select(t => t.GetString()));
         Assert.Equal("https://hc-ping.com/0b1e-token", config.RootElement.GetProperty("alerts").GetProperty("ping").GetProperty("url").GetString());
@@ -241,32 +186,6 @@ public sealed class SetupRunTests : IDisposable
     }
 
     [Fact]
-    public void A_mail_server_on_this_machine_without_a_login_is_written_with_security_none_and_its_port()
-    {
-        _rig.Install("home/pi/pydecnet-venv/bin");
-
-        var run = _rig.Run(SetupRig.Lines("", "", "", "", "", "", "127.0.0.1", "2525", "", "owner@example.org ops@example.org", "", "", ""));
-
-        Assert.True(run.Code == 0, run.Error + "\n" + run.Output);
-        using var config = ReadConfig();
-        Assert.Equal("""{"host":"127.0.0.1","port":2525,"security":"none","from":"owner@example.org","to":["owner@example.org","ops@example.org"]}""",
-            JsonSerializer.Serialize(config.RootElement.GetProperty("alerts").GetProperty("smtp")));
-    }
-
-    [Fact]
-    public void Port_465_means_tls_and_neither_port_nor_security_is_written()
-    {
-        _rig.Install("home/pi/pydecnet-venv/bin");
-
-        var run = _rig.Run(SetupRig.Lines("", "", "", "", "", "", "smtp.example.org", "465", "none", "owner@example.org", "", "", ""));
-
-        Assert.True(run.Code == 0, run.Error + "\n" + run.Output);
-        using var config = ReadConfig();
-        Assert.Equal("""{"host":"smtp.example.org","security":"tls","from":"owner@example.org","to":["owner@example.org"]}""",
-            JsonSerializer.Serialize(config.RootElement.GetProperty("alerts").GetProperty("smtp")));
-    }
-
-    [Fact]
     public void Several_names_files_ask_which_one_name_refresh_rewrites()
     {
         _rig.Install("home/pi/pydecnet-venv/bin");
@@ -277,7 +196,7 @@ public sealed class SetupRunTests : IDisposable
 
         Assert.True(run.Code == 0, run.Error + "\n" + run.Output);
         Assert.Contains($"  '{Path.GetFullPath("nodenames.dat")}' is not one of the names files PyDECnet's config includes ({_rig.Dir.File("etc/pydecnet/nodenames.dat")}, {_rig.Dir.File("etc/pydecnet/local.dat")})\n", run.Output, StringComparison.Ordinal);
-        using var config = ReadConfig();
+        using var config = _rig.ReadConfig();
         Assert.Equal(_rig.Dir.File("etc/pydecnet/local.dat"), config.RootElement.GetProperty("nameRefresh").GetProperty("namesFile").GetString());
     }
 
@@ -294,53 +213,6 @@ public sealed class SetupRunTests : IDisposable
         Assert.Contains("note: PyDECnet's config includes no names file, so name-refresh has none to write: add 'node @nodenames.dat' to it, or remove name-refresh from jobs.xml\n", run.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Non_interactive_on_a_machine_without_pydecnet_or_its_config_names_the_missing_flags()
-    {
-        _rig.Places = _rig.Places with { ConfigPlaces = [] };
-
-        var noConfig = _rig.RunFlags(new SetupFlags());
-        var noProgram = _rig.RunFlags(new SetupFlags { PydecnetConfigs = [_rig.PydecnetConfig] });
-
-        Assert.Equal((ExitCodes.Usage, "--pydecnet-config: missing: no PyDECnet config file was found in the usual places; name the file(s) PyDECnet is started with"), (noConfig.Code, noConfig.Error));
-        Assert.Equal((ExitCodes.Usage, "--pydecnet-command: missing: no pydecnet was found on PATH or in the usual places; give its path"), (noProgram.Code, noProgram.Error));
-        Assert.False(File.Exists(_rig.ConfigFile));
-    }
-
-    [Fact]
-    public void Non_interactive_flags_become_the_answers_and_each_is_printed()
-    {
-        var (pydecnet, ncp) = _rig.Install("usr/local/bin");
-
-        var run = _rig.RunFlags(new SetupFlags
-        {
-            PydecnetConfigs = [_rig.PydecnetConfig],
-            NodeName = "tops20",
-            Targets = ["MIM", "1.2"],
-            PingUrl = "https://hc-ping.com/0b1e-token",
-            DataDir = _rig.DataDir,
-        });
-
-        Assert.True(run.Code == 0, run.Error + "\n" + run.Output);
-        Assert.Contains($"PyDECnet program, or the folder of its source checkout: {pydecnet}\n", run.Output, StringComparison.Ordinal);
-        Assert.Contains($"ncp program: {ncp}\n", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Node name in alert subjects: tops20\n", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Dead man's switch URL (Healthchecks-style, pinged after each watchdog run), or none: (given)\n", run.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("0b1e-token", run.Output, StringComparison.Ordinal);
-        using var config = ReadConfig();
-        Assert.Equal("TOPS20", config.RootElement.GetProperty("alerts").GetProperty("nodeName").GetString());
-        Assert.Equal(_rig.DataDir, config.RootElement.GetProperty("dataDir").GetString());
-    }
-
-    private JsonDocument ReadConfig() => JsonDocument.Parse(File.ReadAllText(_rig.ConfigFile), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-
-    private void AddRunning(int pid, string[] commandLine, string cwd)
-    {
-        var folder = Path.Combine(_rig.Places.ProcRoot, pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        _rig.Dir.Write(Path.Combine(folder, "cmdline"), string.Join('\0', commandLine) + "\0");
-        _rig.Dir.Write(Path.Combine(folder, "stat"), $"{pid} (python3) S 1 {pid} {pid} 0 -1 4194560 1500 0 3 0 100 50 0 0 20 0 3 0 360000 52428800 1000\n");
-        Directory.CreateSymbolicLink(Path.Combine(folder, "cwd"), cwd);
-    }
 
     public void Dispose() => _rig.Dispose();
 }
