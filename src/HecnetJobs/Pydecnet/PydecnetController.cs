@@ -162,7 +162,8 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
             problem = $"'{key}': missing (the program that starts PyDECnet, e.g. \"/usr/local/bin/pydecnet\")";
             return null;
         }
-        if (command.Contains('/'))
+        // A path (with a separator, or rooted like C:pydecnet.exe on Windows) is taken as it is; a bare name is looked up on PATH.
+        if (command.Contains('/') || (OperatingSystem.IsWindows() && (command.Contains('\\') || Path.IsPathRooted(command))))
         {
             var hint = key == "pydecnet.command" ? "chmod +x it, or make python3 the command and the script the first argument" : "chmod +x it";
             if (!File.Exists(command))
@@ -171,11 +172,16 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
                 problem = $"'{key}': '{command}' is not executable ({hint})";
             return problem is null ? command : null;
         }
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        // Windows: PATH is split on ';', and "pydecnet" means pydecnet.exe, as in a Command Prompt.
+        var names = OperatingSystem.IsWindows() && !Path.HasExtension(command) ? new[] { command + ".exe", command } : [command];
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            var candidate = Path.Combine(folder, command);
-            if (File.Exists(candidate) && IsExecutable(candidate))
-                return candidate;
+            foreach (var name in names)
+            {
+                var candidate = Path.Combine(folder, name);
+                if (File.Exists(candidate) && IsExecutable(candidate))
+                    return candidate;
+            }
         }
         problem = $"'{key}': '{command}' is not on PATH ({Environment.GetEnvironmentVariable("PATH")}); give its full path";
         return null;

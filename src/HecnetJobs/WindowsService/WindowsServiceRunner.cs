@@ -20,7 +20,6 @@ namespace HecnetJobs.WindowsService;
 /// HecnetJobs does not use the generic host; this borrows only its Windows service lifetime, driven by hand as the host
 /// would drive it: WaitForStartAsync, NotifyStarted, then NotifyStopped (which lets the SCM's stop return) and StopAsync.
 /// </remarks>
-[SupportedOSPlatform("windows")]
 internal static class WindowsServiceRunner
 {
     /// <summary>The service name install.ps1 registers; the SCM passes it to a service process anyway.</summary>
@@ -30,9 +29,11 @@ internal static class WindowsServiceRunner
     public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>True when this process was started by the service control manager.</summary>
+    [SupportedOSPlatform("windows")]
     public static bool IsService() => WindowsServiceHelpers.IsWindowsService();
 
     /// <summary>Runs <paramref name="daemon"/> as the service; the exit code is the daemon's (0 after a service stop), or the failure's.</summary>
+    [SupportedOSPlatform("windows")]
     public static async Task<int> RunAsync(Func<HecnetJobsOptions> loadConfig, Func<HecnetJobsOptions, ILoggerFactory, CancellationToken, Task> daemon)
     {
         var application = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
@@ -78,6 +79,7 @@ internal static class WindowsServiceRunner
         return exitCode;
     }
 
+    [SupportedOSPlatform("windows")]
     private static void WriteEventLog(System.ServiceProcess.ServiceBase service, string message)
     {
         try
