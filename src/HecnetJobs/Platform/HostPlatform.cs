@@ -19,7 +19,12 @@ internal sealed class HostPlatform(string name, IProcessList processes, IProcess
     public IPlatformFiles Files { get; } = files;
 
     /// <summary>The Windows implementations, whatever the system (tests run them on Linux).</summary>
-    public static HostPlatform Windows() => new("windows", new WindowsProcessList(), new WindowsProcessControl(), new WindowsFiles());
+    public static HostPlatform Windows()
+    {
+        // The list asks the control about the children it started, whose output may still be on its way to the log.
+        var control = new WindowsProcessControl();
+        return new("windows", new WindowsProcessList(control), control, new WindowsFiles());
+    }
 
     private static HostPlatform Create()
     {

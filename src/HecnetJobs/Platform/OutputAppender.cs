@@ -8,6 +8,7 @@ internal sealed class OutputAppender : IDisposable
 {
     private readonly StreamWriter _writer;
     private readonly Lock _lock = new();
+    private readonly ManualResetEventSlim _drained = new();
     private int _open = 2;
 
     public OutputAppender(string path)
@@ -25,12 +26,16 @@ internal sealed class OutputAppender : IDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>Waits until both streams have ended (the child and any of its children holding them have exited), at most <paramref name="timeout"/>.</summary>
+    public bool WaitDrained(TimeSpan timeout) => _drained.Wait(timeout);
+
     public void Dispose()
     {
         lock (_lock)
         {
             _open = 0;
             _writer.Dispose();
+            _drained.Set();
         }
     }
 
@@ -54,7 +59,10 @@ internal sealed class OutputAppender : IDisposable
                 return;
             }
             if (--_open == 0)
+            {
                 _writer.Dispose();
+                _drained.Set();
+            }
         }
     }
 }

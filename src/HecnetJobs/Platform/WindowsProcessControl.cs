@@ -16,8 +16,11 @@ namespace HecnetJobs.Platform;
 /// </remarks>
 internal sealed class WindowsProcessControl : IProcessControl
 {
-    // The processes started here, kept for their exit codes and for the output pumps that live with them.
-    private readonly ConcurrentDictionary<int, Process> _started = new();
+    // A child's last lines may still be in the pipe when it has exited; they are waited for this long at most.
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(2);
+
+    // The processes started here, kept for their exit codes and with the pumps that append their output.
+    private readonly ConcurrentDictionary<int, (Process Process, OutputAppender Output)> _started = new();
 
     public bool CanAskToStop => false;
 
@@ -53,12 +56,25 @@ internal sealed class WindowsProcessControl : IProcessControl
     public int? TryReap(int pid)
     {
         // Windows keeps no zombies; the exit code is known for the processes started here.
-        if (!_started.TryGetValue(pid, out var process) || !process.HasExited)
+        if (IsRunning(pid) is not false || !_started.TryRemove(pid, out var child))
             return null;
-        _started.TryRemove(pid, out _);
-        var code = process.ExitCode;
-        process.Dispose();
+        var code = child.Process.ExitCode;
+        child.Process.Dispose();
         return code;
+    }
+
+    /// <summary>
+    /// For a child started here: whether it still runs, counting it as running until its output has reached the log
+    /// (a start failure is read from that output once the child is seen dead); null for any other process.
+    /// </summary>
+    public bool? IsRunning(int pid)
+    {
+        if (!_started.TryGetValue(pid, out var child))
+            return null;
+        if (!child.Process.HasExited)
+            return true;
+        child.Output.WaitDrained(DrainTimeout);
+        return false;
     }
 
     public SpawnResult Spawn(string program, IReadOnlyList<string> arguments, string workingDirectory, string outputFile)
@@ -96,13 +112,14 @@ internal sealed class WindowsProcessControl : IProcessControl
         }
         process.StandardInput.Close();
         output.Attach(process);
-        _started[process.Id] = process;
+        _started[process.Id] = (process, output);
         return SpawnResult.Started(process.Id);
     }
 
     public void WaitForExit(int pid, CancellationToken cancellationToken)
     {
-        var own = _started.TryGetValue(pid, out var process);
+        var own = _started.TryGetValue(pid, out var child);
+        var process = child.Process;
         if (!own)
         {
             try

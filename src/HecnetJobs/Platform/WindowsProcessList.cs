@@ -5,7 +5,7 @@ namespace HecnetJobs.Platform;
 
 /// <summary>The process list on Windows: <see cref="Process"/> for who exists, the native call behind Task Manager's "Command line" column for arguments.</summary>
 /// <remarks>Command lines are read on Windows only; elsewhere they read as unknown, so nothing is ever taken for PyDECnet.</remarks>
-internal sealed class WindowsProcessList : IProcessList
+internal sealed class WindowsProcessList(WindowsProcessControl? starter = null) : IProcessList
 {
     public IReadOnlyList<string>? CommandLine(int pid) => OperatingSystem.IsWindows() ? WindowsCommandLine.Read(pid) : null;
 
@@ -13,6 +13,8 @@ internal sealed class WindowsProcessList : IProcessList
     {
         if (pid <= 0)
             return false;
+        if (starter?.IsRunning(pid) is { } running)
+            return running;
         try
         {
             using var process = Process.GetProcessById(pid);
