@@ -14,31 +14,31 @@ public sealed record StartResult(int? Pid, TimeSpan Elapsed, StartFailure? Failu
 internal sealed class PydecnetController(PydecnetOptions options, WatchdogOptions watchdog, HostPlatform platform, TimeProvider time)
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(20);
-    private readonly IProcessList processes = platform.Processes;
-    private readonly IProcessControl control = platform.Control;
+    private readonly IProcessList _processes = platform.Processes;
+    private readonly IProcessControl _control = platform.Control;
 
     /// <summary>SIGTERM (never SIGHUP: PyDECnet dies on it with no clean-up), the grace period, then SIGKILL to the whole process group.</summary>
     public async Task<string> StopAsync(int pid, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        if (!processes.IsAlive(pid))
+        if (!_processes.IsAlive(pid))
         {
-            _ = control.TryReap(pid);
+            _ = _control.TryReap(pid);
             return $"PID {pid} had already exited";
         }
-        if (!control.CanAskToStop)
+        if (!_control.CanAskToStop)
         {
             // Windows: PyDECnet handles SIGTERM only, and nothing like it reaches a windowless process.
-            control.Kill(pid, wholeGroup: true);
+            _control.Kill(pid, wholeGroup: true);
             await WaitForExitAsync(pid, TimeSpan.FromSeconds(5), cancellationToken);
             return $"terminated PID {pid} and its child processes (Windows has no graceful stop for it)";
         }
-        var group = control.ProcessGroup(pid);
-        control.AskToStop(pid);
+        var group = _control.ProcessGroup(pid);
+        _control.AskToStop(pid);
         if (await WaitForExitAsync(pid, watchdog.StopGrace, cancellationToken))
             return $"stopped PID {pid} with SIGTERM in {Seconds(time.GetElapsedTime(started))}";
         // Only a group PyDECnet leads is signalled as a group: a PyDECnet run from a shell shares the shell's group.
-        control.Kill(pid, wholeGroup: group == pid);
+        _control.Kill(pid, wholeGroup: group == pid);
         await WaitForExitAsync(pid, TimeSpan.FromSeconds(5), cancellationToken);
         return $"killed PID {pid} with SIGKILL after {Seconds(watchdog.StopGrace)} of SIGTERM grace";
     }
@@ -73,8 +73,8 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
         int? exitCode = null;
         while (true)
         {
-            exitCode = control.TryReap(pid) ?? exitCode;
-            var alive = processes.IsAlive(pid);
+            exitCode = _control.TryReap(pid) ?? exitCode;
+            var alive = _processes.IsAlive(pid);
             if (StartFailure.Classify(mark.ReadSince()) is { } seen)
             {
                 if (alive)
@@ -120,7 +120,7 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
         {
             var text = File.ReadAllText(options.PidFile!).Trim();
             return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
-                && pid != launcher && processes.IsAlive(pid) ? pid : null;
+                && pid != launcher && _processes.IsAlive(pid) ? pid : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -146,7 +146,7 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
             return null;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(options.ConsoleLog)!);
-        var spawned = control.Spawn(program, options.Arguments, options.WorkingDirectory, options.ConsoleLog);
+        var spawned = _control.Spawn(program, options.Arguments, options.WorkingDirectory, options.ConsoleLog);
         if (spawned.Error is null)
             return spawned.Pid;
         failure = new("launch", $"cannot start {program}: {spawned.Error}", []);
@@ -195,8 +195,8 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
         var started = time.GetTimestamp();
         while (true)
         {
-            _ = control.TryReap(pid);
-            if (!processes.IsAlive(pid))
+            _ = _control.TryReap(pid);
+            if (!_processes.IsAlive(pid))
                 return true;
             if (time.GetElapsedTime(started) >= timeout)
                 return false;
