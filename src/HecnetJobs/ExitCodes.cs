@@ -11,6 +11,9 @@ public static class ExitCodes
     /// <summary>The command line could not be parsed.</summary>
     public const int Usage = 2;
 
+    /// <summary>The database cannot be used: written by a newer HecnetJobs, not a database, or damaged (EX_DATAERR).</summary>
+    public const int Database = 65;
+
     /// <summary>The job named on the command line is not in jobs.xml (EX_NOINPUT).</summary>
     public const int NoSuchJob = 66;
 
