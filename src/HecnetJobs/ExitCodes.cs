@@ -11,11 +11,14 @@ public static class ExitCodes
     /// <summary>The command line could not be parsed.</summary>
     public const int Usage = 2;
 
-    /// <summary><c>setup</c>: stdin ended before the last question was answered; nothing was written (EX_DATAERR).</summary>
-    public const int InputEnded = 65;
+    /// <summary>The database cannot be used: written by a newer HecnetJobs, not a database, or damaged (EX_DATAERR).</summary>
+    public const int Database = 65;
 
     /// <summary>The job named on the command line is not in jobs.xml (EX_NOINPUT).</summary>
     public const int NoSuchJob = 66;
+
+    /// <summary><c>setup</c>: stdin ended before the last question was answered; nothing was written (EX_NOINPUT, as for a job not found).</summary>
+    public const int InputEnded = 66;
 
     /// <summary>A bug: the log has the stack trace (EX_SOFTWARE).</summary>
     public const int Internal = 70;

@@ -7,7 +7,7 @@ namespace HecnetJobs.Cli;
 /// <summary>
 /// <c>hecnetjobs setup</c>: finds PyDECnet and ncp, asks the few questions that matter and writes a config that
 /// <c>check</c> accepts (<see cref="SetupRun"/>). Exit codes: 0 written, 2 usage (also a missing or wrong flag with
-/// <c>--non-interactive</c>), 65 the input ended (nothing written), 73 the config exists (no <c>--force</c>) or cannot be written.
+/// <c>--non-interactive</c>), 66 the input ended (nothing written), 73 the config exists (no <c>--force</c>) or cannot be written.
 /// </summary>
 internal static class SetupCommand
 {

@@ -76,7 +76,7 @@ public sealed partial class LinkProbeJob : IHecnetJob
     {
         var probes = schedule.Jobs.Where(j => j.Type == Type.Name).Select(j => j.Name).ToList();
         if (probes.Count > 0 && PydecnetController.ResolveCommand(options.LinkProbe.NcpCommand, out var problem, LinkProbeOptions.NcpCommandKey) is null)
-            yield return $"{options.ConfigFile}: {problem}; jobs.xml has link-probe job{(probes.Count == 1 ? "" : "s")} {string.Join(", ", probes)}, which run it";
+            yield return $"{options.ConfigFile}: {problem}; jobs.xml has link-probe job{(probes.Count == 1 ? "" : "s")} {string.Join(", ", probes)}, which run{(probes.Count == 1 ? "s" : "")} it";
     }
 
     /// <summary>Every target the link-probe jobs of <paramref name="schedule"/> check: their (or their triggers') <c>targets</c>, else the config's.</summary>

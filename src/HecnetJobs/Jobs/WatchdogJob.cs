@@ -1,4 +1,5 @@
 using HecnetJobs.Logging;
+using HecnetJobs.Platform;
 using HecnetJobs.Pydecnet;
 using HecnetJobs.Store;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ public sealed partial class WatchdogJob : IHecnetJob
     private readonly WatchdogStore _store;
     private readonly PydecnetLocator _locator;
     private readonly PydecnetController _controller;
+    private readonly IProcessControl _processControl;
     private readonly ILogger _logger;
 
     public WatchdogJob(JobServices services)
@@ -34,9 +36,10 @@ public sealed partial class WatchdogJob : IHecnetJob
         _pydecnet = services.Options.Pydecnet;
         _options = services.Options.Watchdog;
         _store = new WatchdogStore(services.Database);
-        var processes = new ProcessTable();
-        _locator = new PydecnetLocator(_pydecnet, processes);
-        _controller = new PydecnetController(_pydecnet, _options, processes, services.Time);
+        var platform = HostPlatform.Current;
+        _processControl = platform.Control;
+        _locator = new PydecnetLocator(_pydecnet, platform.Processes);
+        _controller = new PydecnetController(_pydecnet, _options, platform, services.Time);
         _logger = services.LoggerFactory.CreateLogger("HecnetJobs.Watchdog");
     }
 
@@ -58,7 +61,7 @@ public sealed partial class WatchdogJob : IHecnetJob
         var state = _store.Load(run.Job) ?? WatchdogState.Initial(Now);
         // A PyDECnet this process started and nobody watched stays a zombie until reaped.
         if (state.Pid is { } previous)
-            _ = Libc.TryReap(previous);
+            _ = _processControl.TryReap(previous);
         var observation = await ObserveAsync(cancellationToken);
         var now = Now;
         var assessment = WatchdogPolicy.Assess(observation, state, now, _options);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using HecnetJobs.Logging;
+using HecnetJobs.Platform;
 using Microsoft.Extensions.Logging;
 
 namespace HecnetJobs.Pydecnet;
@@ -7,14 +8,27 @@ namespace HecnetJobs.Pydecnet;
 /// <summary>
 /// In daemon mode, learns of PyDECnet's exit the moment it happens — a Linux pidfd becomes readable — and calls back at
 /// once, so a crash costs milliseconds instead of the schedule's 2 minutes. Where pidfds are missing (kernels before
-/// 5.3, other systems) it falls back to looking every quarter second.
+/// 5.3) it falls back to looking every quarter second; on Windows it waits on the process handle.
 /// </summary>
-public sealed class ExitWatcher(Func<string, int, Task> onExit, ILogger logger) : IDisposable
+public sealed class ExitWatcher : IDisposable
 {
-    private static readonly TimeSpan FallbackPoll = TimeSpan.FromMilliseconds(250);
     private readonly ConcurrentDictionary<string, Watching> _watching = new(StringComparer.Ordinal);
-    private readonly ProcessTable _processes = new();
+    private readonly Func<string, int, Task> _onExit;
+    private readonly ILogger _logger;
+    private readonly IProcessControl _control;
     private bool _disposed;
+
+    public ExitWatcher(Func<string, int, Task> onExit, ILogger logger)
+        : this(onExit, logger, HostPlatform.Current.Control)
+    {
+    }
+
+    internal ExitWatcher(Func<string, int, Task> onExit, ILogger logger, IProcessControl control)
+    {
+        _onExit = onExit;
+        _logger = logger;
+        _control = control;
+    }
 
     /// <summary>Watches <paramref name="pid"/> for the job; a watch of another PID for the same job is replaced.</summary>
     public void Watch(string job, int pid)
@@ -44,33 +58,14 @@ public sealed class ExitWatcher(Func<string, int, Task> onExit, ILogger logger) 
     private void Run(string job, Watching watch)
     {
         var token = watch.Stop.Token;
-        var fd = Libc.IsLinux ? Libc.OpenPidfd(watch.Pid) : -1;
-        try
-        {
-            if (fd >= 0)
-            {
-                while (!token.IsCancellationRequested && !Libc.WaitReadable(fd, 500))
-                {
-                }
-            }
-            else
-            {
-                while (!token.IsCancellationRequested && _processes.IsAlive(watch.Pid))
-                    token.WaitHandle.WaitOne(FallbackPoll);
-            }
-        }
-        finally
-        {
-            if (fd >= 0)
-                Libc.CloseFd(fd);
-        }
+        _control.WaitForExit(watch.Pid, token);
         if (token.IsCancellationRequested)
             return;
         // Our own child stays a zombie until reaped; reaping here also records nothing else.
-        _ = Libc.TryReap(watch.Pid);
+        _ = _control.TryReap(watch.Pid);
         _watching.TryRemove(new KeyValuePair<string, Watching>(job, watch));
-        Log.PydecnetExited(logger, job, watch.Pid);
-        _ = onExit(job, watch.Pid);
+        Log.PydecnetExited(_logger, job, watch.Pid);
+        _ = _onExit(job, watch.Pid);
     }
 
     private sealed record Watching(int Pid, CancellationTokenSource Stop);

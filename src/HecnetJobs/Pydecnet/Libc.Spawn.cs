@@ -1,8 +1,10 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 
 namespace HecnetJobs.Pydecnet;
 
 /// <summary>posix_spawn: starts a program in a new session with stdout and stderr appended to a file.</summary>
+[SupportedOSPlatform("linux")]
 internal static unsafe partial class Libc
 {
     private const short SpawnSetSigDefault = 0x04;

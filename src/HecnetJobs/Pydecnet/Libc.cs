@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 
 namespace HecnetJobs.Pydecnet;
 
@@ -6,6 +7,7 @@ namespace HecnetJobs.Pydecnet;
 /// The few Linux calls .NET does not offer for supervising a process it did not start through <c>Process</c>: signals to a
 /// process group, pidfds, waitpid, and posix_spawn with a new session.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal static unsafe partial class Libc
 {
     public const int SigKill = 9;
@@ -19,8 +21,6 @@ internal static unsafe partial class Libc
     private const int WNOHANG = 1;
     private const int PidfdOpenSyscall = 434; // the same number on every Linux architecture since 5.3
     private const short PollIn = 1;
-
-    public static bool IsLinux => OperatingSystem.IsLinux();
 
     /// <summary>Sends a signal; false when the process (or group, for a negative pid) does not exist.</summary>
     public static bool Signal(int pid, int signal) => Kill(pid, signal) == 0;

@@ -1,4 +1,5 @@
 using System.Text;
+using HecnetJobs.Platform;
 
 namespace HecnetJobs.Pydecnet;
 
@@ -54,7 +55,7 @@ public static class NamesFileWriter
             WriteDurably(temp, text);
             if (hadFile)
             {
-                CopyOwnerAndMode(target, temp, notes);
+                HostPlatform.Current.Files.CopyOwnerAndMode(target, temp, notes);
                 KeepBackup(target, backup);
             }
             File.Move(temp, target, overwrite: true);
@@ -65,12 +66,8 @@ public static class NamesFileWriter
             throw new HecnetJobsException($"{target}: cannot write the names file: {FileErrors.Reason(ex)}", ExitCodes.Config, ex);
         }
 
-        if (!OperatingSystem.IsWindows())
-        {
-            var errno = PosixFile.SyncDirectory(directory);
-            if (errno != 0)
-                notes.Add($"{directory}: folder not synced after the rename: {PosixFile.Describe(errno)}; a power cut could bring back the old file");
-        }
+        if (HostPlatform.Current.Files.SyncDirectory(directory) is { } syncProblem)
+            notes.Add(syncProblem);
         return new NamesFileWriteResult(target, hadFile ? backup : null, text.Count(c => c == '\n'), notes);
     }
 
@@ -88,29 +85,10 @@ public static class NamesFileWriter
         stream.Flush(flushToDisk: true);
     }
 
-    private static void CopyOwnerAndMode(string from, string to, List<string> notes)
-    {
-        if (OperatingSystem.IsWindows())
-            return;
-        var errno = PosixFile.GetOwner(from, out var uid, out var gid);
-        if (errno != 0)
-        {
-            notes.Add($"{from}: owner not kept: cannot read it: {PosixFile.Describe(errno)}");
-        }
-        else if (PosixFile.GetOwner(to, out var newUid, out var newGid) != 0 || newUid != uid || newGid != gid)
-        {
-            errno = PosixFile.ChangeOwner(to, uid, gid);
-            if (errno != 0)
-                notes.Add($"{from}: owner uid {uid} gid {gid} not kept, the new file belongs to this process's user: chown: {PosixFile.Describe(errno)}");
-        }
-        // After chown, which may clear set-user-ID bits.
-        File.SetUnixFileMode(to, File.GetUnixFileMode(from));
-    }
-
     private static void KeepBackup(string target, string backup)
     {
         File.Delete(backup);
-        if (OperatingSystem.IsWindows() || PosixFile.HardLink(target, backup) != 0)
+        if (!HostPlatform.Current.Files.TryHardLink(target, backup))
             File.Copy(target, backup, overwrite: true);
     }
 

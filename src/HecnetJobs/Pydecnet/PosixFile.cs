@@ -1,9 +1,11 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 
 namespace HecnetJobs.Pydecnet;
 
 /// <summary>The few libc file calls .NET does not offer: file type and owner lookup, owner change, hard links, and fsync of a folder.</summary>
 /// <remarks>Each call returns 0 or the errno; callers decide whether a failure matters. Linux only.</remarks>
+[SupportedOSPlatform("linux")]
 internal static partial class PosixFile
 {
     private const int AtCurrentDirectory = -100;
@@ -69,7 +71,7 @@ internal static partial class PosixFile
     /// <summary>fsyncs a folder so that a rename in it survives a power cut.</summary>
     public static int SyncDirectory(string directory)
     {
-        var fd = Open(directory, ReadOnly | (OperatingSystem.IsLinux() ? CloseOnExec : 0));
+        var fd = Open(directory, ReadOnly | CloseOnExec);
         if (fd < 0)
             return Marshal.GetLastPInvokeError();
         try

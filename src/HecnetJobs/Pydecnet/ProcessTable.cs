@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Runtime.Versioning;
 using System.Text;
+using HecnetJobs.Platform;
 
 namespace HecnetJobs.Pydecnet;
 
 /// <summary>Reads processes from /proc: who is alive, and with which command line. A process that vanishes mid-read is simply gone.</summary>
-internal sealed class ProcessTable(string procRoot = "/proc")
+[SupportedOSPlatform("linux")]
+internal sealed class ProcessTable(string procRoot = "/proc") : IProcessList
 {
     /// <summary>The command line of a live process, or null (a zombie's and a kernel thread's are empty).</summary>
     public IReadOnlyList<string>? CommandLine(int pid)

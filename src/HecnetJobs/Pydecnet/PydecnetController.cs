@@ -1,4 +1,5 @@
 using HecnetJobs.Jobs;
+using HecnetJobs.Platform;
 
 namespace HecnetJobs.Pydecnet;
 
@@ -10,30 +11,34 @@ public sealed record StartResult(int? Pid, TimeSpan Elapsed, StartFailure? Failu
 /// Stops and starts PyDECnet. A start puts it in its own session (so it outlives a one-shot HecnetJobs run and is not
 /// hit by signals meant for HecnetJobs) with its output appended to the console log, then waits until its API answers.
 /// </summary>
-internal sealed class PydecnetController(PydecnetOptions options, WatchdogOptions watchdog, ProcessTable processes, TimeProvider time)
+internal sealed class PydecnetController(PydecnetOptions options, WatchdogOptions watchdog, HostPlatform platform, TimeProvider time)
 {
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(20);
+    private readonly IProcessList _processes = platform.Processes;
+    private readonly IProcessControl _control = platform.Control;
 
     /// <summary>SIGTERM (never SIGHUP: PyDECnet dies on it with no clean-up), the grace period, then SIGKILL to the whole process group.</summary>
     public async Task<string> StopAsync(int pid, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        if (!processes.IsAlive(pid))
+        if (!_processes.IsAlive(pid))
         {
-            _ = Libc.TryReap(pid);
+            _ = _control.TryReap(pid);
             return $"PID {pid} had already exited";
         }
-        var group = Libc.ProcessGroup(pid);
-        Libc.Signal(pid, Libc.SigTerm);
-        // A stopped process keeps SIGTERM pending until it runs again.
-        Libc.Signal(pid, Libc.SigCont);
+        if (!_control.CanAskToStop)
+        {
+            // Windows: PyDECnet handles SIGTERM only, and nothing like it reaches a windowless process.
+            _control.Kill(pid, wholeGroup: true);
+            await WaitForExitAsync(pid, TimeSpan.FromSeconds(5), cancellationToken);
+            return $"terminated PID {pid} and its child processes (Windows has no graceful stop for it)";
+        }
+        var group = _control.ProcessGroup(pid);
+        _control.AskToStop(pid);
         if (await WaitForExitAsync(pid, watchdog.StopGrace, cancellationToken))
             return $"stopped PID {pid} with SIGTERM in {Seconds(time.GetElapsedTime(started))}";
         // Only a group PyDECnet leads is signalled as a group: a PyDECnet run from a shell shares the shell's group.
-        if (group == pid)
-            Libc.Signal(-group, Libc.SigKill);
-        else
-            Libc.Signal(pid, Libc.SigKill);
+        _control.Kill(pid, wholeGroup: group == pid);
         await WaitForExitAsync(pid, TimeSpan.FromSeconds(5), cancellationToken);
         return $"killed PID {pid} with SIGKILL after {Seconds(watchdog.StopGrace)} of SIGTERM grace";
     }
@@ -42,10 +47,10 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
     public string? RemoveStaleSocket()
     {
         var path = options.ApiSocket;
-        var type = PosixFile.FileType(path);
-        if (type is null)
+        var isSocket = platform.Files.IsSocket(path);
+        if (isSocket is null)
             return null;
-        if (type != PosixFile.SocketFileType)
+        if (isSocket == false)
             return $"{path} exists but is not a socket; left alone (PyDECnet will refuse to start until it is moved away)";
         if (!ApiProbe.NobodyListens(path))
             return $"{path} was kept: a process still listens on it";
@@ -68,8 +73,8 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
         int? exitCode = null;
         while (true)
         {
-            exitCode = Libc.TryReap(pid) ?? exitCode;
-            var alive = processes.IsAlive(pid);
+            exitCode = _control.TryReap(pid) ?? exitCode;
+            var alive = _processes.IsAlive(pid);
             if (StartFailure.Classify(mark.ReadSince()) is { } seen)
             {
                 if (alive)
@@ -115,7 +120,7 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
         {
             var text = File.ReadAllText(options.PidFile!).Trim();
             return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
-                && pid != launcher && processes.IsAlive(pid) ? pid : null;
+                && pid != launcher && _processes.IsAlive(pid) ? pid : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -141,10 +146,10 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
             return null;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(options.ConsoleLog)!);
-        var pid = Libc.Spawn(program, options.Arguments, options.WorkingDirectory, options.ConsoleLog);
-        if (pid > 0)
-            return pid;
-        failure = new("launch", $"cannot start {program}: {new System.ComponentModel.Win32Exception(-pid).Message}", []);
+        var spawned = _control.Spawn(program, options.Arguments, options.WorkingDirectory, options.ConsoleLog);
+        if (spawned.Error is null)
+            return spawned.Pid;
+        failure = new("launch", $"cannot start {program}: {spawned.Error}", []);
         return null;
     }
 
@@ -157,7 +162,8 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
             problem = $"'{key}': missing (the program that starts PyDECnet, e.g. \"/usr/local/bin/pydecnet\")";
             return null;
         }
-        if (command.Contains('/'))
+        // A path (with a separator, or rooted like C:pydecnet.exe on Windows) is taken as it is; a bare name is looked up on PATH.
+        if (command.Contains('/') || (OperatingSystem.IsWindows() && (command.Contains('\\') || Path.IsPathRooted(command))))
         {
             var hint = key == "pydecnet.command" ? "chmod +x it, or make python3 the command and the script the first argument" : "chmod +x it";
             if (!File.Exists(command))
@@ -166,11 +172,16 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
                 problem = $"'{key}': '{command}' is not executable ({hint})";
             return problem is null ? command : null;
         }
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        // Windows: PATH is split on ';', and "pydecnet" means pydecnet.exe, as in a Command Prompt.
+        var names = OperatingSystem.IsWindows() && !Path.HasExtension(command) ? new[] { command + ".exe", command } : [command];
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            var candidate = Path.Combine(folder, command);
-            if (File.Exists(candidate) && IsExecutable(candidate))
-                return candidate;
+            foreach (var name in names)
+            {
+                var candidate = Path.Combine(folder, name);
+                if (File.Exists(candidate) && IsExecutable(candidate))
+                    return candidate;
+            }
         }
         problem = $"'{key}': '{command}' is not on PATH ({Environment.GetEnvironmentVariable("PATH")}); give its full path";
         return null;
@@ -184,8 +195,8 @@ internal sealed class PydecnetController(PydecnetOptions options, WatchdogOption
         var started = time.GetTimestamp();
         while (true)
         {
-            _ = Libc.TryReap(pid);
-            if (!processes.IsAlive(pid))
+            _ = _control.TryReap(pid);
+            if (!_processes.IsAlive(pid))
                 return true;
             if (time.GetElapsedTime(started) >= timeout)
                 return false;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HecnetJobs.Platform;
 
 namespace HecnetJobs.Pydecnet;
 
@@ -11,7 +12,7 @@ public sealed record LocateResult(IReadOnlyList<int> Pids, string? Note);
 /// Finds the owner's PyDECnet: from its PID file when there is one (checking that the PID is alive and really is
 /// PyDECnet, since PIDs are reused), else by scanning the process table for the configured command line.
 /// </summary>
-internal sealed class PydecnetLocator(PydecnetOptions options, ProcessTable processes)
+internal sealed class PydecnetLocator(PydecnetOptions options, IProcessList processes)
 {
     public LocateResult Locate()
     {

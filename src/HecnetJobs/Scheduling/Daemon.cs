@@ -27,7 +27,7 @@ public sealed class Daemon(HecnetJobsOptions options, ILoggerFactory loggerFacto
             ?? throw InstanceLock.AlreadyRunning(options.LockFile, holder);
 
         var database = new Database(options.DatabaseFile);
-        database.Migrate();
+        database.Migrate(verify: true);
         var runs = new JobRunStore(database);
         var requests = new TriggerRequestStore(database);
         RecoverOrphans(runs, requests);

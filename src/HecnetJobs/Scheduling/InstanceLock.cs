@@ -55,7 +55,7 @@ public sealed class InstanceLock : IDisposable
     /// <summary>The PID written in a lock file someone else holds, or null.</summary>
     public static int? ReadHolder(string path)
     {
-        var text = OperatingSystem.IsWindows() ? ReadShared(path) : LockFileReader.Read(path);
+        var text = OperatingSystem.IsLinux() ? LockFileReader.Read(path) : ReadShared(path);
         return int.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 using System.Text;
 
 namespace HecnetJobs.Scheduling;
@@ -7,6 +8,7 @@ namespace HecnetJobs.Scheduling;
 /// Reads a file that another process holds with flock(LOCK_EX). .NET's own FileStream takes flock(LOCK_SH) on open and
 /// would be refused, so this goes straight to libc's open/read, which ignore advisory locks.
 /// </summary>
+[SupportedOSPlatform("linux")]
 internal static partial class LockFileReader
 {
     private const int ReadOnly = 0;

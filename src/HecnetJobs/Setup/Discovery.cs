@@ -11,7 +11,9 @@ public sealed record Discovery(IReadOnlyList<PydecnetInstall> Installs, string? 
         ArgumentNullException.ThrowIfNull(places);
         ArgumentNullException.ThrowIfNull(tools);
         var installs = tools.FindPydecnet();
-        var running = new RunningPydecnetFinder(places.ProcRoot, tools).Find();
+        var running = (OperatingSystem.IsLinux()
+            ? new RunningPydecnetFinder(new ProcessTable(places.ProcRoot), places.ProcRoot, tools)
+            : new RunningPydecnetFinder(Platform.HostPlatform.Current.Processes, null, tools)).Find();
         var ncp = installs.Count > 0 ? installs[0].Ncp ?? tools.FindNcp(installs[0].Command) : tools.FindNcp(null);
         return new Discovery(installs, ncp, running, tools.FindConfigs());
     }

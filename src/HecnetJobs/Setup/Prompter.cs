@@ -3,7 +3,7 @@ namespace HecnetJobs.Setup;
 /// <summary>
 /// Asks a person: the question with its default in brackets, Enter takes the default, a wrong answer is refused with a
 /// one-line reason and the question comes again. The end of the input (Ctrl-D, or a closed pipe) stops setup before
-/// anything is written (exit code 65).
+/// anything is written (exit code 66).
 /// </summary>
 public sealed class Prompter(TextReader input, TextWriter output, ISecretReader? secrets = null) : IAnswerSource
 {

@@ -1,11 +1,14 @@
-using HecnetJobs.Pydecnet;
+using HecnetJobs.Platform;
 
 namespace HecnetJobs.Setup;
 
-/// <summary>Finds PyDECnet processes in /proc by their command line: the <c>pydecnet</c> script (run by its interpreter, <c>python pydecnet ARGS</c>) or <c>python -m decnet.main ARGS</c>.</summary>
-internal sealed class RunningPydecnetFinder(string procRoot, ToolFinder tools)
+/// <summary>Finds PyDECnet processes by their command line: the <c>pydecnet</c> script (run by its interpreter, <c>python pydecnet ARGS</c>) or <c>python -m decnet.main ARGS</c>.</summary>
+/// <param name="processes">The machine's processes (/proc on Linux).</param>
+/// <param name="procRoot">Where a process's working folder is read (<c>/proc/PID/cwd</c>); null where there is no /proc.</param>
+/// <param name="tools">Finds a bare program name on PATH.</param>
+internal sealed class RunningPydecnetFinder(IProcessList processes, string? procRoot, ToolFinder tools)
 {
-    private readonly ProcessTable _processes = new(procRoot);
+    private readonly IProcessList _processes = processes;
 
     /// <summary>Every live PyDECnet, lowest PID first.</summary>
     public IReadOnlyList<RunningPydecnet> Find()
@@ -41,6 +44,8 @@ internal sealed class RunningPydecnetFinder(string procRoot, ToolFinder tools)
 
     private string? WorkingDirectory(int pid)
     {
+        if (procRoot is null)
+            return null;
         try
         {
             return new DirectoryInfo(Path.Combine(procRoot, pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "cwd")).LinkTarget;

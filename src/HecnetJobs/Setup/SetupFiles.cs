@@ -1,4 +1,5 @@
 using System.Text;
+using HecnetJobs.Platform;
 using HecnetJobs.Pydecnet;
 
 namespace HecnetJobs.Setup;
@@ -22,7 +23,7 @@ public static class SetupFiles
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes <paramref name="text"/> to a new temporary file beside <paramref name="target"/> with <paramref name="mode"/>, or with the target's owner and mode when it exists and <paramref name="keepMode"/>; returns its path.</summary>
-    public static string WriteTemporary(string target, string text, UnixFileMode mode, bool keepMode = true)
+    public static string WriteTemporary(string target, string text, UnixFileMode mode, bool keepMode = true, List<string>? notes = null)
     {
         var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
@@ -36,7 +37,7 @@ public static class SetupFiles
                 stream.Flush(flushToDisk: true);
             }
             if (keepMode && File.Exists(target))
-                CopyOwnerAndMode(target, temp);
+                HostPlatform.Current.Files.CopyOwnerAndMode(target, temp, notes ?? []);
             return temp;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -56,7 +57,7 @@ public static class SetupFiles
             {
                 backup = target + ".bak";
                 File.Delete(backup);
-                if (OperatingSystem.IsWindows() || PosixFile.HardLink(target, backup) != 0)
+                if (!HostPlatform.Current.Files.TryHardLink(target, backup))
                     File.Copy(target, backup, overwrite: true);
             }
             File.Move(temp, target, overwrite: true);
@@ -66,8 +67,8 @@ public static class SetupFiles
             Delete(temp);
             throw CannotWrite(target, e);
         }
-        if (!OperatingSystem.IsWindows())
-            _ = PosixFile.SyncDirectory(Path.GetDirectoryName(target)!);
+        // A folder that cannot be synced only weakens the rename against a power cut; the file is in place.
+        _ = HostPlatform.Current.Files.SyncDirectory(Path.GetDirectoryName(target)!);
         return backup;
     }
 
@@ -108,16 +109,6 @@ public static class SetupFiles
         {
             // Only a folder setup made a moment ago comes here, after another error that is the one to report.
         }
-    }
-
-    private static void CopyOwnerAndMode(string from, string to)
-    {
-        if (OperatingSystem.IsWindows())
-            return;
-        if (PosixFile.GetOwner(from, out var uid, out var gid) == 0)
-            _ = PosixFile.ChangeOwner(to, uid, gid);
-        // After chown, which may clear set-user-ID bits. Not owning the old file (not root) keeps this user's ownership.
-        File.SetUnixFileMode(to, File.GetUnixFileMode(from));
     }
 
     private static HecnetJobsException CannotWrite(string target, Exception e) =>

@@ -69,7 +69,8 @@ public sealed class SetupRun(SetupContext context, IAnswerSource source, TextWri
         if (madeDataDir)
             MakeDataDir(answers.DataDir);
 
-        var temp = SetupFiles.WriteTemporary(target, ConfigWriter.Write(answers, target), SetupFiles.ConfigMode);
+        var ownerNotes = new List<string>();
+        var temp = SetupFiles.WriteTemporary(target, ConfigWriter.Write(answers, target), SetupFiles.ConfigMode, notes: ownerNotes);
         // The check must see the password as the service will (from the secrets file), or it would ask for one.
         if (answers.SmtpPassword is { } password)
             Environment.SetEnvironmentVariable(ConfigLoader.SmtpPasswordVariable, password);
@@ -88,6 +89,8 @@ public sealed class SetupRun(SetupContext context, IAnswerSource source, TextWri
         }
         var backup = SetupFiles.Replace(temp, target, keepBackup: true);
         output.WriteLine(backup is null ? $"Wrote {target}." : $"Wrote {target}; the old one is {backup}.");
+        foreach (var note in ownerNotes)
+            output.WriteLine($"note: {note}");
         if (madeJobsFile)
             output.WriteLine($"Wrote {jobsFile}: the shipped schedules.");
         if (madeDataDir)

@@ -11,6 +11,9 @@ public sealed class Database
     /// <summary>How long a statement waits for another process's write transaction before giving up.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
+    private const int SqliteCorrupt = 11;
+    private const int SqliteNotADatabase = 26;
+
     public Database(string path)
     {
         Path = path;
@@ -40,9 +43,40 @@ public sealed class Database
     }
 
     /// <summary>Creates or upgrades HecnetJobs' own tables (Quartz provisions its own) and turns on WAL mode.</summary>
-    public void Migrate()
+    /// <param name="verify">Also run SQLite's quick_check, which reads every page (the daemon does, once at start: about
+    /// 0.2 s for a 32 MB database on a busy 2-core machine), so that damage is reported now with the file's name rather
+    /// than later as an internal error.</param>
+    /// <exception cref="HecnetJobsException">The file is a newer HecnetJobs' database, not a database, or damaged (exit code <see cref="ExitCodes.Database"/>).</exception>
+    public void Migrate(bool verify = false)
     {
-        using var connection = Open();
-        Schema.Migrate(connection);
+        try
+        {
+            using var connection = Open();
+            Schema.Migrate(connection);
+            if (verify && QuickCheck(connection) is { } damage)
+                throw Damaged($"is damaged (SQLite's check says: {damage})", null);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteNotADatabase or SqliteCorrupt)
+        {
+            throw Damaged(e.SqliteErrorCode == SqliteNotADatabase ? "is not an SQLite database" : "is damaged (SQLite finds it corrupt)", e);
+        }
+    }
+
+    private HecnetJobsException Damaged(string what, Exception? cause) => new(
+        $"{Path}: {what}; restore it from a backup, or move it away and HecnetJobs starts a new one (the history is then lost)",
+        ExitCodes.Database,
+        cause);
+
+    /// <summary>The first problem quick_check finds, on one line, or null when it says "ok".</summary>
+    private static string? QuickCheck(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA quick_check(1);";
+        var result = (string?)command.ExecuteScalar() ?? "no answer";
+        if (result == "ok")
+            return null;
+        var lines = result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.StartsWith("***", StringComparison.Ordinal));
+        return string.Join("; ", lines);
     }
 }

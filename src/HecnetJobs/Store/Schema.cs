@@ -156,16 +156,26 @@ internal static class Schema
 
     public static int CurrentVersion => Steps.Length;
 
-    public static void Migrate(SqliteConnection connection)
+    /// <summary>Brings the schema up to <see cref="CurrentVersion"/>, in one transaction; a database of a newer HecnetJobs is refused untouched.</summary>
+    public static void Migrate(SqliteConnection connection) => MigrateTo(connection, CurrentVersion);
+
+    /// <summary>Brings the schema up to <paramref name="target"/> (for tests and the fixture databases, which stop at old versions).</summary>
+    internal static void MigrateTo(SqliteConnection connection, int target)
     {
         var version = Scalar(connection, "PRAGMA user_version;");
         if (version > CurrentVersion)
         {
             throw new HecnetJobsException(
-                $"{connection.DataSource}: the database was written by a newer HecnetJobs (schema {version}; this one knows up to {CurrentVersion}); upgrade HecnetJobs",
-                ExitCodes.Config);
+                $"{connection.DataSource}: the database was written by a newer HecnetJobs (schema {version}; this one knows up to {CurrentVersion}); upgrade HecnetJobs, or restore the backup taken before the upgrade",
+                ExitCodes.Database);
         }
-        if (version == CurrentVersion)
+        if (version < 0)
+        {
+            throw new HecnetJobsException(
+                $"{connection.DataSource}: schema version {version} is not one HecnetJobs writes (PRAGMA user_version was changed by hand?); restore a backup",
+                ExitCodes.Database);
+        }
+        if (version >= target)
             return;
         if (version == 0)
         {
@@ -174,9 +184,9 @@ internal static class Schema
             Execute(connection, "PRAGMA journal_mode = WAL;");
         }
         using var transaction = connection.BeginTransaction();
-        for (var step = version; step < CurrentVersion; step++)
+        for (var step = version; step < target; step++)
             Execute(connection, Steps[step], transaction);
-        Execute(connection, $"PRAGMA user_version = {CurrentVersion};", transaction);
+        Execute(connection, $"PRAGMA user_version = {target};", transaction);
         transaction.Commit();
     }
 

@@ -56,7 +56,7 @@ public sealed class LinkProbeScheduleTests : IDisposable
 
         var problems = JobRequirements.Problems(options, schedule);
 
-        Assert.Equal([$"{options.ConfigFile}: 'linkProbe.ncpCommand': '{_dir.File("bin/ncp")}' does not exist; jobs.xml has link-probe job probe, which run it"], problems);
+        Assert.Equal([$"{options.ConfigFile}: 'linkProbe.ncpCommand': '{_dir.File("bin/ncp")}' does not exist; jobs.xml has link-probe job probe, which runs it"], problems);
     }
 
     [Fact]

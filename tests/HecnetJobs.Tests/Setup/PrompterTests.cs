@@ -49,7 +49,7 @@ public sealed class PrompterTests
     }
 
     [Fact]
-    public void The_end_of_input_stops_with_exit_code_65_naming_the_question()
+    public void The_end_of_input_stops_with_exit_code_66_naming_the_question()
     {
         using var output = new StringWriter();
         var prompter = new Prompter(new StringReader("BAD!\n"), output);
@@ -86,7 +86,7 @@ public sealed class PrompterTests
     }
 
     [Fact]
-    public void The_end_of_input_at_the_password_stops_with_exit_code_65()
+    public void The_end_of_input_at_the_password_stops_with_exit_code_66()
     {
         var prompter = new Prompter(new StringReader(""), TextWriter.Null, new Typed());
 

@@ -54,7 +54,7 @@ public sealed class RunningPydecnetFinderTests : IDisposable
     }
 
     private IReadOnlyList<RunningPydecnet> Find() =>
-        new RunningPydecnetFinder(_rig.Places.ProcRoot, new ToolFinder(_rig.Places)).Find();
+        new RunningPydecnetFinder(new HecnetJobs.Pydecnet.ProcessTable(_rig.Places.ProcRoot), _rig.Places.ProcRoot, new ToolFinder(_rig.Places)).Find();
 
     /// <summary>A process in the fake /proc: cmdline, a stat line in <paramref name="state"/>, and its cwd link.</summary>
     private void AddProcess(int pid, string[] commandLine, string cwd, string state = "S")

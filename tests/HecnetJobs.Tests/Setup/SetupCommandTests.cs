@@ -51,7 +51,7 @@ public sealed class SetupCommandTests : IDisposable
     }
 
     [Fact(Timeout = 120_000)]
-    public async Task Closing_stdin_midway_exits_65_with_one_line_and_writes_nothing()
+    public async Task Closing_stdin_midway_exits_66_with_one_line_and_writes_nothing()
     {
         _rig.Install("home/pi/pydecnet-venv/bin");
 

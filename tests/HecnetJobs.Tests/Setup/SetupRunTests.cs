@@ -131,7 +131,7 @@ public sealed class SetupRunTests : IDisposable
     }
 
     [Fact]
-    public void The_end_of_input_midway_writes_nothing_and_exits_65()
+    public void The_end_of_input_midway_writes_nothing_and_exits_66()
     {
         _rig.Install("home/pi/pydecnet-venv/bin");
 

@@ -49,7 +49,7 @@ public sealed class SetupTerminalTests : IDisposable
     }
 
     [TmuxFact(Timeout = 180_000)]
-    public async Task Ctrl_d_at_a_question_stops_with_exit_code_65_and_writes_nothing()
+    public async Task Ctrl_d_at_a_question_stops_with_exit_code_66_and_writes_nothing()
     {
         _rig.Install("home/pi/pydecnet-venv/bin");
         using var tmux = await Tmux.StartAsync(
@@ -62,7 +62,7 @@ public sealed class SetupTerminalTests : IDisposable
         await tmux.SendAsync("C-d");
         var screen = await tmux.WaitForAsync("exit code");
 
-        Assert.EndsWith("PyDECnet log file (-L), or none [none]:\nsetup: the input ended at 'PyDECnet log file (-L), or none'; nothing was written\nexit code 65", screen, StringComparison.Ordinal);
+        Assert.EndsWith("PyDECnet log file (-L), or none [none]:\nsetup: the input ended at 'PyDECnet log file (-L), or none'; nothing was written\nexit code 66", screen, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_rig.Dir.File("out")));
     }
 

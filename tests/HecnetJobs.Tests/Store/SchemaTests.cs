@@ -57,7 +57,7 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
-    public void A_database_from_a_newer_hecnetjobs_is_refused_with_exit_code_78()
+    public void A_database_from_a_newer_hecnetjobs_is_refused_with_exit_code_65()
     {
         var path = _dir.File("hecnetjobs.db");
         var database = new Database(path);
@@ -68,13 +68,13 @@ public sealed class SchemaTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        var error = Assert.Throws<HecnetJobsException>(database.Migrate);
+        var error = Assert.Throws<HecnetJobsException>(() => database.Migrate());
 
         Assert.Equal(
-            $"{path}: the database was written by a newer HecnetJobs (schema 99; this one knows up to 3); upgrade HecnetJobs",
+            $"{path}: the database was written by a newer HecnetJobs (schema 99; this one knows up to 3); upgrade HecnetJobs, or restore the backup taken before the upgrade",
             error.Message);
-        Assert.Equal(ExitCodes.Config, error.ExitCode);
-        Assert.Equal(78, error.ExitCode);
+        Assert.Equal(ExitCodes.Database, error.ExitCode);
+        Assert.Equal(65, error.ExitCode);
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class SchemaTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        Assert.Throws<HecnetJobsException>(database.Migrate);
+        Assert.Throws<HecnetJobsException>(() => database.Migrate());
 
         Assert.Equal(99L, Pragma(database, "user_version"));
         Assert.Empty(Tables(database));
