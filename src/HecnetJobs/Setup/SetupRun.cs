@@ -51,6 +51,7 @@ public sealed class SetupRun(SetupContext context, IAnswerSource source, TextWri
     {
         var target = context.ConfigFile;
         var folder = Path.GetDirectoryName(target)!;
+        var madeFolder = !Directory.Exists(folder);
         try
         {
             Directory.CreateDirectory(folder);
@@ -82,6 +83,8 @@ public sealed class SetupRun(SetupContext context, IAnswerSource source, TextWri
                 SetupFiles.Delete(jobsFile);
             if (madeDataDir)
                 SetupFiles.DeleteFolder(answers.DataDir);
+            if (madeFolder)
+                SetupFiles.DeleteFolder(folder);
             throw new HecnetJobsException(
                 "setup: check refuses the result, so nothing was written:\n"
                 + string.Join('\n', problems.Select(p => p.Replace(temp, target, StringComparison.Ordinal))),

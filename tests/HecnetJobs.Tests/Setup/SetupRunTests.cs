@@ -183,6 +183,7 @@ public sealed class SetupRunTests : IDisposable
         Assert.Equal(ExitCodes.Config, run.Code);
         Assert.StartsWith($"setup: check refuses the result, so nothing was written:\n{jobs}:", run.Error, StringComparison.Ordinal);
         Assert.Equal(["jobs.xml"], Directory.GetFileSystemEntries(_rig.Dir.File("out")).Select(Path.GetFileName));
+        Assert.False(Directory.Exists(_rig.Dir.File("out/data")), "the data folder setup made is left");
     }
 
     [Fact]
