@@ -1,12 +1,13 @@
 using System.Diagnostics;
+using HecnetJobs.Tests.Support;
 
 namespace HecnetJobs.Tests.Setup;
 
-/// <summary>A private tmux server (its own socket) with one window running a program in a real terminal: keys go in with send-keys, the screen comes back with capture-pane.</summary>
+/// <summary>A private tmux server (its own socket in a temporary folder) with one window running a program in a real terminal: keys go in with send-keys, the screen comes back with capture-pane.</summary>
 public sealed class Tmux : IDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-    private readonly string _socket = $"hecnetjobs-tests-{Guid.NewGuid():N}";
+    private readonly TempDir _folder = new();
     private int _linesAnswered;
 
     private Tmux()
@@ -73,8 +74,8 @@ public sealed class Tmux : IDisposable
     private async Task<string> RunAsync(IReadOnlyList<string> args)
     {
         var info = new ProcessStartInfo(Program!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("-L");
-        info.ArgumentList.Add(_socket);
+        info.ArgumentList.Add("-S");
+        info.ArgumentList.Add(_folder.File("tmux.sock"));
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
@@ -97,5 +98,6 @@ public sealed class Tmux : IDisposable
         {
             // The server had already ended.
         }
+        _folder.Dispose();
     }
 }
