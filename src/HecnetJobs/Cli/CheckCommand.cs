@@ -51,6 +51,16 @@ internal static class CheckCommand
         output.WriteLine($"{options.JobsFile}: OK, {schedule.Jobs.Count} job(s)");
         foreach (var job in schedule.Jobs)
             output.WriteLine($"  {job.Name} ({job.Type}): {Describe(job)}");
+        foreach (var warning in Warnings(options))
+            output.WriteLine(warning);
+    }
+
+    /// <summary>What is valid but probably not meant: lines <c>check</c> prints after OK, without failing.</summary>
+    public static IEnumerable<string> Warnings(HecnetJobsOptions options)
+    {
+        var alerts = options.Alerts;
+        if (alerts.Eml is null && alerts.Smtp is null && alerts.Webhook is null)
+            yield return $"{options.ConfigFile}: warning: 'alerts': no channel delivers alerts (alerts.eml.enabled is false and there is no smtp or webhook section); they are recorded, and nobody is told";
     }
 
     private static string Describe(JobDefinition job) => job.Triggers.Count == 0
