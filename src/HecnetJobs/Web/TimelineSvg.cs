@@ -35,18 +35,18 @@ public static class TimelineSvg
             var (x, width) = Place(span.Start, span.End, from, total, 0);
             var css = span.State == LinkStates.Up ? "up" : "unknown";
             var fill = span.State == LinkStates.Up ? "#2e9d4a" : "#c8c8c8";
-            Rect(svg, css, fill, x, width, $"{span.State} {Clock(span.Start, zone)} to {Clock(span.End, zone)} ({MessageComposer.Span(span.Length)})");
+            Rect(svg, css, fill, x, width, $"{span.State} {Between(span.Start, span.End, zone)} ({MessageComposer.Span(span.Length)})");
         }
         foreach (var stretch in timeline.Unchecked)
         {
             var (x, width) = Place(stretch.Start, stretch.End, from, total, 0);
-            Rect(svg, "unchecked", "url(#unchecked)", x, width, $"cannot be checked {Clock(stretch.Start, zone)} to {Clock(stretch.End, zone)} ({MessageComposer.Span(stretch.Length)})");
+            Rect(svg, "unchecked", "url(#unchecked)", x, width, $"cannot be checked {Between(stretch.Start, stretch.End, zone)} ({MessageComposer.Span(stretch.Length)})");
         }
         foreach (var outage in timeline.Outages)
         {
             var (x, width) = Place(outage.Start, outage.End, from, total, MinDownWidth);
-            var end = outage.Ongoing ? "still down" : $"to {Clock(outage.End, zone)}";
-            Rect(svg, "down", "#d0312d", x, width, $"down {Clock(outage.Start, zone)} {end} ({MessageComposer.Span(outage.Length)}): {outage.Reason}");
+            var when = outage.Ongoing ? $"{Clock(outage.Start, zone)} still down" : Between(outage.Start, outage.End, zone);
+            Rect(svg, "down", "#d0312d", x, width, $"down {when} ({MessageComposer.Span(outage.Length)}): {outage.Reason}");
         }
         return svg.Append("</svg>").ToString();
     }
@@ -71,6 +71,14 @@ public static class TimelineSvg
     private static void Rect(StringBuilder svg, string css, string fill, double x, double width, string title) =>
         svg.Append(CultureInfo.InvariantCulture,
             $"<rect class=\"{css}\" x=\"{x}\" y=\"0\" width=\"{width}\" height=\"{Height}\" fill=\"{fill}\"><title>{Encode(title)}</title></rect>");
+
+    /// <summary><c>11-23 10:00 to 10:15</c>, the day named again only when it changed.</summary>
+    private static string Between(DateTimeOffset start, DateTimeOffset end, TimeZoneInfo zone)
+    {
+        var sameDay = TimeZoneInfo.ConvertTime(start, zone).Date == TimeZoneInfo.ConvertTime(end, zone).Date;
+        var until = sameDay ? TimeZoneInfo.ConvertTime(end, zone).ToString("HH:mm", CultureInfo.InvariantCulture) : Clock(end, zone);
+        return $"{Clock(start, zone)} to {until}";
+    }
 
     private static string Clock(DateTimeOffset time, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(time, zone).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -30,6 +30,7 @@ internal sealed class WebRig : IAsyncDisposable
             [
                 new JobDefinition("watchdog", "DEFAULT", WatchdogJob.Type.Name, null, new Dictionary<string, string>(), []),
                 new JobDefinition("link-probe", "DEFAULT", LinkProbeJob.Type.Name, null, new Dictionary<string, string>(), []),
+                new JobDefinition("name-refresh", "DEFAULT", NameRefreshJob.Type.Name, null, new Dictionary<string, string>(), []),
             ], true),
         };
         Counters = new MetricsCounters(Db.Database, time, time.GetUtcNow());
