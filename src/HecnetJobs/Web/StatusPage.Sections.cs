@@ -74,7 +74,8 @@ public static partial class StatusPage
         foreach (var (target, link) in data.Status.Links.OrderBy(l => l.Key, StringComparer.Ordinal))
         {
             html.Append(CultureInfo.InvariantCulture, $"<div class=\"link\" data-target=\"{H(target)}\"><h3>{H(target)} {Badge(link.State)}</h3><dl>");
-            html.Append(CultureInfo.InvariantCulture, $"<dt>Since</dt><dd>{H(When(link.Since, data))}</dd>");
+            var since = link.Since is null ? "not confirmed up or down yet" : When(link.Since, data);
+            html.Append(CultureInfo.InvariantCulture, $"<dt>Since</dt><dd>{H(since)}</dd>");
             html.Append(CultureInfo.InvariantCulture, $"<dt>Last check</dt><dd>{H(When(link.LastCheck, data))}{(link.Reason is { } reason ? $": {H(reason)}" : "")}</dd></dl>");
             Bar(html, data, target, data.Day, StatusPageData.DayWindow, "last 24 h", "24 h ago");
             Bar(html, data, target, data.Week, StatusPageData.WeekWindow, "last 7 days", "7 d ago");
