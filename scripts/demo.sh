@@ -50,7 +50,8 @@ cat > "$demo/config.json" <<CONF
     "timeout": "5s"
   },
   "alerts": { "nodeName": "SAMPLE" },
-  "nameRefresh": { "url": "file://$sim/hecnod.txt" }
+  "nameRefresh": { "url": "file://$sim/hecnod.txt" },
+  "web": { "enabled": true, "listen": "127.0.0.1:8270" }
 }
 CONF
 
@@ -76,6 +77,7 @@ trap stop INT TERM
 cat <<TEXT
 
 HecnetJobs demo is running (Ctrl-C stops it).
+  status page: http://127.0.0.1:8270/ (live; also /status.json and /metrics)
   status file: $demo/data/status.json
   log file:    $demo/data/logs/hecnetjobs.log
   alerts:      $demo/data/mail/*.eml (no SMTP server configured, so alerts become mail files)

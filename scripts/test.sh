@@ -14,6 +14,8 @@ command -v /usr/bin/python3 >/dev/null 2>&1 || packages+=(python3)
 if ! command -v tmux >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   packages+=(tmux)
 fi
+# /metrics is read back by a real Prometheus text parser: Debian's prometheus_client.
+/usr/bin/python3 -c 'import prometheus_client' >/dev/null 2>&1 || packages+=(python3-prometheus-client)
 # systemd-analyze checks the service unit. Debian's systemd package brings it; installed only when that is cheap
 # (a few packages, as on a Debian machine that merely lacks it), else the check is skipped with a note.
 if ! command -v systemd-analyze >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
@@ -29,6 +31,18 @@ if [ ${#packages[@]} -gt 0 ]; then
   else
     echo "missing Debian packages: ${packages[*]} (run as root, or: sudo apt-get install ${packages[*]})" >&2
     exit 1
+  fi
+fi
+
+# The status page's browser tests drive Debian's Chromium through Playwright, which never downloads a browser here.
+# Without its recommends (themes, CUPS and desktop helpers) it is about 25 packages instead of 130. Not root: those
+# tests are skipped and say why.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    echo "note: /usr/bin/chromium is missing (Debian package chromium): the browser tests will be skipped" >&2
   fi
 fi
 

@@ -108,6 +108,8 @@ public static partial class ConfigLoader
         var vitals = ReadVitals(root.Section("vitals"));
         var linkProbe = ReadLinkProbe(root.Section("linkProbe"), baseDir);
         var alerts = ReadAlerts(root.Section("alerts"), baseDir, dataDir ?? baseDir, errors);
+        var web = ReadWeb(root.Section("web"), errors);
+        var metrics = ReadMetrics(root.Section("metrics"), baseDir);
 
         root.Finish();
         if (dataDir is null)
@@ -127,6 +129,8 @@ public static partial class ConfigLoader
             Vitals = vitals,
             LinkProbe = linkProbe,
             Alerts = alerts,
+            Web = web,
+            Metrics = metrics,
         };
     }
 

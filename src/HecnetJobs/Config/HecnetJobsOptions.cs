@@ -35,6 +35,12 @@ public sealed class HecnetJobsOptions
     /// <summary>The <c>alerts</c> section: node name, retries and delivery channels (docs/alerts.md).</summary>
     public Alerts.AlertsOptions Alerts { get; init; } = new();
 
+    /// <summary>The <c>web</c> section: the optional read-only status page (docs/status-page.md).</summary>
+    public Web.WebOptions Web { get; init; } = new();
+
+    /// <summary>The <c>metrics</c> section: the node_exporter textfile.</summary>
+    public Web.MetricsOptions Metrics { get; init; } = new();
+
     /// <summary>The folders whose free space is watched: the data folder and the folder of PyDECnet's log.</summary>
     public IReadOnlyList<string> WatchedFolders =>
         new[] { DataDir, Path.GetDirectoryName(Pydecnet.LogFile ?? Pydecnet.ConsoleLog)! }.Distinct(StringComparer.Ordinal).ToArray();

@@ -99,6 +99,7 @@ public sealed class Daemon(HecnetJobsOptions options, ILoggerFactory loggerFacto
                 Loop("jobs.xml watcher", watcher.RunAsync, loopsStop),
                 Loop("alert outbox", new Alerts.AlertOutbox(options, database, time, loggerFactory).RunAsync, loopsStop),
             };
+            loops.AddRange(Web.WebLoops.Create(options, database, status, time, loggerFactory).Select(l => Loop(l.Name, l.Body, loopsStop)));
             if (watchdogTimeout is { } timeout && systemd.IsEnabled)
                 loops.Add(Loop("systemd watchdog", ct => systemd.RunWatchdogAsync(timeout, liveness, ct), loopsStop));
             await Task.WhenAll(loops);

@@ -45,7 +45,10 @@ public sealed partial class StatusPublisher : IDisposable
         try
         {
             var next = NextRuns is null ? [] : await NextRuns(cancellationToken);
-            _file.Write(Build(next));
+            var document = Build(next);
+            // Announced first: a live view must not miss a change because the disk is full.
+            Announce(document);
+            _file.Write(document);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {

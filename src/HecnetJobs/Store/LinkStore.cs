@@ -104,6 +104,18 @@ public sealed class LinkStore(Database database)
         return ReadChecks(command);
     }
 
+    /// <summary>The latest check of every target, by target (what <c>/metrics</c> reports as the check duration).</summary>
+    public IReadOnlyList<LinkCheck> LatestChecks()
+    {
+        using var connection = database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT at, source, target, verdict, kind, reason, exit_code, elapsed_ms FROM hj_link_checks
+            WHERE id IN (SELECT max(id) FROM hj_link_checks GROUP BY target) ORDER BY target;
+            """;
+        return ReadChecks(command);
+    }
+
     private static List<LinkCheck> ReadChecks(SqliteCommand command)
     {
         using var reader = command.ExecuteReader();

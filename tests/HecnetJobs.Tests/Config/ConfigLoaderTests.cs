@@ -7,7 +7,7 @@ namespace HecnetJobs.Tests.Config;
 public sealed class ConfigLoaderTests : IDisposable
 {
     private const string DataDirExample = "(e.g. \"/var/lib/hecnetjobs\")";
-    private const string RootKeys = "(expected one of: dataDir, jobsFile, logging, status, housekeeping, pydecnet, watchdog, nameRefresh, pause, vitals, linkProbe, alerts)";
+    private const string RootKeys = "(expected one of: dataDir, jobsFile, logging, status, housekeeping, pydecnet, watchdog, nameRefresh, pause, vitals, linkProbe, alerts, web, metrics)";
 
     private readonly TempDir _dir = new();
 
