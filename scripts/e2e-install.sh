@@ -167,8 +167,14 @@ shutdown_machine() {
   if [ -n "$nspawn_pid" ] && kill -0 "$nspawn_pid" 2>/dev/null; then
     # SIGTERM asks the machine's systemd to power off cleanly.
     kill -TERM "$nspawn_pid" 2>/dev/null || true
-    # A machine still booting may not act on it yet (its systemd has no handler for it so early).
-    wait_nspawn 60 || kill -KILL "$nspawn_pid" 2>/dev/null || true
+    # A machine still booting may not act on it yet (its systemd has no handler for it so early). Then the machine's
+    # PID 1 goes first: killing it ends everything in its PID namespace, while a killed systemd-nspawn alone would
+    # leave the machine running, its systemd handed to this host's PID 1.
+    if ! wait_nspawn 60; then
+      [ -n "$leader" ] && { kill -KILL "$leader" 2>/dev/null || true; }
+      kill -KILL "$nspawn_pid" 2>/dev/null || true
+      wait_nspawn 10 || true
+    fi
   fi
   rm -f "$work/nspawn.pid"
 }
