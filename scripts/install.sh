@@ -171,6 +171,8 @@ if [ ! -e "$etc/config.json" ]; then
     "targets": ["MIM"],
   },
   "alerts": {
+    // The name in every alert subject, "[HECnet SAMPLE] ..."; without it, this host's name in capitals.
+    // "nodeName": "SAMPLE",
     // Without an "smtp" section alerts are written as .eml files to $data/mail.
     // "smtp": { "host": "smtp.example.net", "user": "you@example.net", "to": ["you@example.net"] },
   },
@@ -188,13 +190,31 @@ sed -e "s#/opt/hecnetjobs/#$app/#g" -e "s#/etc/hecnetjobs/#$etc/#g" -e "s#/var/l
 # PyDECnet's API socket folder, made at every boot for the account that starts PyDECnet.
 [ -e "$tmpfiles" ] || printf 'd /run/pydecnet 0755 %s - -\n' "$user" | write_file "$tmpfiles" 644
 
-# 5. systemd, when it runs this machine (not in a container or CI, and never for a --prefix install).
+# 5. Does the config pass? A new one needs PyDECnet's paths first, so this reports and does not fail the install. It
+#    runs before systemd restarts a running service: a config the new program refuses would fail at every restart.
+config_ok=true
+# The SMTP password, when setup wrote one, is in the root-only secrets file the unit reads.
+if ! $dry_run && ! ( set -a; [ -r "$etc/secrets.env" ] && . "$etc/secrets.env"; set +a; exec "$app/hecnetjobs" check --config "$etc/config.json" ); then
+  config_ok=false
+fi
+
+# 6. systemd, when it runs this machine (not in a container or CI, and never for a --prefix install).
+restarted=false
 if $system && [ -d /run/systemd/system ]; then
   run systemctl daemon-reload
   run systemd-tmpfiles --create "$tmpfiles"
   run systemctl enable hecnetjobs.service
-  # An upgrade: a running service picks up the new program (PyDECnet runs on; see KillMode in the unit).
-  run systemctl try-restart hecnetjobs.service
+  if $dry_run; then
+    run systemctl try-restart hecnetjobs.service
+  elif systemctl is-active --quiet hecnetjobs.service; then
+    if $config_ok; then
+      # An upgrade: the running service picks up the new program (PyDECnet runs on; see KillMode in the unit).
+      run systemctl restart hecnetjobs.service
+      restarted=true
+    else
+      echo "the running service keeps its old program: fix the config, then systemctl restart hecnetjobs"
+    fi
+  fi
   started="systemctl start hecnetjobs"
 elif $system; then
   echo "systemd is not running on this machine (a container or CI?): the unit is in place, enabling it skipped"
@@ -203,10 +223,10 @@ else
   started="$app/hecnetjobs run --config $etc/config.json"
 fi
 
-# 6. Does the config pass? A new one needs PyDECnet's paths first, so this reports and does not fail the install.
 $dry_run && exit 0
-# The SMTP password, when setup wrote one, is in the root-only secrets file the unit reads.
-if ( set -a; [ -r "$etc/secrets.env" ] && . "$etc/secrets.env"; set +a; exec "$app/hecnetjobs" check --config "$etc/config.json" ); then
+if $restarted; then
+  echo "installed; config OK. The running service was restarted with the new program (systemctl status hecnetjobs)"
+elif $config_ok; then
   echo "installed; config OK. Start it: $started"
 else
   echo "installed; edit $etc/config.json as listed above (docs/install.md), then: $started"

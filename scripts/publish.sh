@@ -22,6 +22,8 @@ for rid in "${rids[@]}"; do
   esac
   out="$root/.build/publish/$rid"
   rm -rf "$out"
+  # A fresh checkout has no .build/ yet, and the log below is written there before dotnet makes any folder.
+  mkdir -p "$root/.build"
   echo "== $rid (ReadyToRun: $ready_to_run)"
   # The native SQLite library stays a file beside the executable (no IncludeNativeLibrariesForSelfExtract):
   # extracting it at start would need a writable folder, which a hardened service does not have.

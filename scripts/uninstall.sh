@@ -4,7 +4,8 @@
 # --purge, which also removes the hecnetjobs account. PyDECnet is not stopped: it runs on without its watchdog.
 #   sudo scripts/uninstall.sh [--purge] [--dry-run]
 #   scripts/uninstall.sh --prefix /tmp/try           # undo a trial install made with the same --prefix
-# Exit codes: 0 removed (or nothing to remove), 2 usage, 77 not root.
+# Exit codes: 0 removed (or nothing to remove), 2 usage, 75 --purge while the account still runs a process (PyDECnet,
+# most likely: stop it, then purge again; nothing was removed), 77 not root.
 set -euo pipefail
 
 fail() { echo "uninstall.sh: $2" >&2; exit "$1"; }
@@ -33,9 +34,17 @@ run() {
 }
 
 unit="$prefix/etc/systemd/system/hecnetjobs.service"
-if $system && [ -d /run/systemd/system ]; then
+if $system && [ -d /run/systemd/system ] && [ -e "$unit" ]; then
   # KillMode=process: this stops HecnetJobs only; PyDECnet keeps running.
   run systemctl disable --now hecnetjobs.service || true
+fi
+# userdel refuses an account that still runs a process, and a PyDECnet that HecnetJobs started runs as it: say so
+# before anything is removed rather than half-way through.
+if $purge && $system && ! $dry_run && id hecnetjobs >/dev/null 2>&1 && command -v pgrep >/dev/null 2>&1; then
+  running="$(pgrep -u hecnetjobs -a | head -n 1 || true)"
+  if [ -n "$running" ]; then
+    fail 75 "--purge: the hecnetjobs account still runs PID ${running%% *} (${running#* }); stop it (PyDECnet? uninstall leaves it running), then run --purge again; the service is stopped, nothing removed"
+  fi
 fi
 for path in "$unit" "$prefix/etc/tmpfiles.d/hecnetjobs.conf" "$prefix/opt/hecnetjobs"; do
   if [ -e "$path" ]; then

@@ -50,6 +50,22 @@ public sealed class InstallScriptTests
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task Installing_again_over_a_config_the_program_refuses_names_the_problem_and_says_to_edit_it()
+    {
+        using var dir = new TempDir();
+        await InstallAsync(dir.Path);
+        var config = dir.File("etc/hecnetjobs/config.json");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("{\n  \"dataDir\"", "{\n  \"colour\": \"blue\",\n  \"dataDir\"", StringComparison.Ordinal));
+
+        var again = await InstallAsync(dir.Path);
+
+        Assert.True(again.Code == 0, again.Output);
+        Assert.Contains($"{config}: 'colour': unknown key", again.Output, StringComparison.Ordinal);
+        Assert.EndsWith($"installed; edit {config} as listed above (docs/install.md), then: {dir.Path}/opt/hecnetjobs/hecnetjobs run --config {config}",
+            again.Output.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task A_dry_run_says_what_it_would_write_and_creates_nothing()
     {
         using var dir = new TempDir();
