@@ -8,6 +8,9 @@ namespace HecnetJobs.Jobs;
 /// <summary>The restart path: budget, stop what is left, clean the socket, start, verify, record.</summary>
 public sealed partial class WatchdogJob
 {
+    /// <summary>The restart reason for a PyDECnet that was last seen running before the machine booted.</summary>
+    public const string HostRestarted = "host restarted";
+
     private async Task<JobOutcome> RecoverAsync(Run run, WatchdogState state, WatchdogState next, Assessment assessment, CancellationToken cancellationToken)
     {
         var now = Now;
@@ -19,6 +22,12 @@ public sealed partial class WatchdogJob
             _ => "still down",
         };
         var cause = hung ? assessment.Detail : CrashCause(state, assessment.Detail);
+        // Last seen running before this machine booted: it went down with the host (at shutdown), it did not crash.
+        if (reason == "crash" && state.CheckedAt is { } seen && _processes.BootTime() is { } boot && seen < boot)
+        {
+            reason = HostRestarted;
+            cause = $"the host restarted at {Clock(boot)}; PyDECnet was last seen running at {Clock(seen)}";
+        }
         next = Transition(run, next, hung ? PydecnetStates.Hung : PydecnetStates.Down, cause, now);
         return await RestartAsync(run, state, next, reason, cause, hung && next.Pid is { } hungPid ? [hungPid] : [], cancellationToken);
     }
@@ -101,7 +110,7 @@ public sealed partial class WatchdogJob
 
         var pid = result.Pid!.Value;
         var ms = (long)result.Elapsed.TotalMilliseconds;
-        var reasonText = reason is "crash" or "hung" or "requested" ? $"{reason}: {cause}" : reason;
+        var reasonText = reason is "crash" or "hung" or "requested" or HostRestarted ? $"{reason}: {cause}" : reason;
         run.Event(now, WatchdogEvents.Restart, pid, $"{reasonText}; PID {pid} answering after {ms} ms");
         next = Transition(run, next with { Pid = pid }, PydecnetStates.Running, $"restarted ({reason}), PID {pid}", now) with
         {
@@ -114,6 +123,8 @@ public sealed partial class WatchdogJob
         // Once "restarting too often" was said, each further restart of the episode stays in the history only.
         if (reason == "not running")
             run.Alert(now, "started", "info", "PyDECnet started (was not running)", RestartBody(reasonText, state, pid, result.Elapsed, tailBefore));
+        else if (reason == HostRestarted)
+            run.Alert(now, "started", "info", "PyDECnet started (the host restarted)", RestartBody(reasonText, state, pid, result.Elapsed, tailBefore));
         else if (reason == "requested")
             run.Alert(now, "restarted", "info", $"PyDECnet restarted ({cause})", RestartBody(reasonText, state, pid, result.Elapsed, tailBefore));
         else if (_options.AlertEachRestart && !next.BudgetAlerted)
@@ -121,7 +132,12 @@ public sealed partial class WatchdogJob
         Save(run, next);
         Log.PydecnetRestarted(_logger, run.Job, reason, pid, ms);
         _services.ExitWatcher?.Watch(run.Job, pid);
-        var verb = reason == "not running" ? "started PyDECnet (was not running)" : $"restarted PyDECnet ({reason})";
+        var verb = reason switch
+        {
+            "not running" => "started PyDECnet (was not running)",
+            HostRestarted => "started PyDECnet (the host restarted)",
+            _ => $"restarted PyDECnet ({reason})",
+        };
         return JobOutcome.Success($"{verb}: PID {pid} answering after {ms} ms");
     }
 

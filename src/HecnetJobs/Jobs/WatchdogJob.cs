@@ -28,6 +28,7 @@ public sealed partial class WatchdogJob : IHecnetJob
     private readonly PydecnetLocator _locator;
     private readonly PydecnetController _controller;
     private readonly IProcessControl _processControl;
+    private readonly IProcessList _processes;
     private readonly ILogger _logger;
 
     public WatchdogJob(JobServices services)
@@ -38,6 +39,7 @@ public sealed partial class WatchdogJob : IHecnetJob
         _store = new WatchdogStore(services.Database);
         var platform = HostPlatform.Current;
         _processControl = platform.Control;
+        _processes = platform.Processes;
         _locator = new PydecnetLocator(_pydecnet, platform.Processes);
         _controller = new PydecnetController(_pydecnet, _options, platform, services.Time);
         _logger = services.LoggerFactory.CreateLogger("HecnetJobs.Watchdog");

@@ -11,4 +11,7 @@ internal interface IProcessList
 
     /// <summary>Every process id on the machine.</summary>
     IEnumerable<int> Pids();
+
+    /// <summary>When this machine last booted, or null when that cannot be read: a PyDECnet last seen before it died with the host.</summary>
+    DateTimeOffset? BootTime();
 }

@@ -35,6 +35,9 @@ internal sealed class WindowsProcessList(WindowsProcessControl? starter = null) 
         }
     }
 
+    /// <summary>Now minus the milliseconds since the boot (Windows counts the time asleep too).</summary>
+    public DateTimeOffset? BootTime() => TimeProvider.System.GetUtcNow() - TimeSpan.FromMilliseconds(Environment.TickCount64);
+
     public IEnumerable<int> Pids()
     {
         var processes = Process.GetProcesses();

@@ -50,6 +50,26 @@ internal sealed class ProcessTable(string procRoot = "/proc") : IProcessList
         }
     }
 
+    /// <summary>The <c>btime</c> line of /proc/stat (seconds since the epoch), or null when it is missing or not a number.</summary>
+    public DateTimeOffset? BootTime()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines(Path.Combine(procRoot, "stat")))
+            {
+                if (!line.StartsWith("btime ", StringComparison.Ordinal))
+                    continue;
+                return long.TryParse(line.AsSpan(6).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+                    ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+                    : null;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return null;
+    }
+
     /// <summary>Every numeric entry of /proc.</summary>
     public IEnumerable<int> Pids()
     {

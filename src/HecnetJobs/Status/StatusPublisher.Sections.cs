@@ -43,7 +43,8 @@ public sealed partial class StatusPublisher
             case PydecnetStates.NotAnswering or PydecnetStates.Restarting:
                 document.Problems.Add($"PyDECnet {state.State} since {Clock(state.Since)}: {state.Problem}");
                 break;
-            case PydecnetStates.Running when state.LastRestartAt is { } restarted && now - restarted < _options.Watchdog.RestartWindow && state.LastRestartReason != "not running":
+            case PydecnetStates.Running when state.LastRestartAt is { } restarted && now - restarted < _options.Watchdog.RestartWindow && state.LastRestartReason != "not running"
+                && state.LastRestartReason?.StartsWith(WatchdogJob.HostRestarted, StringComparison.Ordinal) != true:
                 document.Problems.Add($"PyDECnet restarted at {Clock(restarted)} ({state.LastRestartReason})");
                 break;
         }

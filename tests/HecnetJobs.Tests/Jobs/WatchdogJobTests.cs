@@ -38,6 +38,30 @@ public sealed class WatchdogJobTests : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task A_pydecnet_last_seen_running_before_the_machine_booted_is_started_as_after_a_host_restart_not_a_crash()
+    {
+        await _sim.RunWatchdogAsync(_deadline.Token);
+        var old = _sim.SimPid!.Value;
+        await _sim.CrashAsync(old);
+        // As after a reboot: the last check that saw it running was before this machine's boot.
+        var boot = new HecnetJobs.Pydecnet.ProcessTable().BootTime()!.Value;
+        _sim.Store.Save(SimNode.Job, _sim.State! with { CheckedAt = boot.AddMinutes(-1) }, [], []);
+        var eventsBefore = _sim.Events().Count;
+
+        var outcome = await _sim.RunWatchdogAsync(_deadline.Token);
+
+        var pid = _sim.SimPid!.Value;
+        Assert.True(outcome.Succeeded);
+        Assert.Matches($@"^started PyDECnet \(the host restarted\): PID {pid} answering after \d+ ms$", outcome.Summary);
+        var restart = _sim.Events().Skip(eventsBefore).Single(e => e.Kind == "restart");
+        Assert.StartsWith("host restarted: the host restarted at ", restart.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("host restarted: ", _sim.State!.LastRestartReason, StringComparison.Ordinal);
+        Assert.Equal(["PyDECnet started (was not running)", "PyDECnet started (the host restarted)"], _sim.AlertSubjects());
+        var alert = new HecnetJobs.Store.AlertStore(_sim.Database).Since(DateTimeOffset.UnixEpoch)[^1];
+        Assert.Equal("info", alert.Severity);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task A_second_run_while_pydecnet_is_healthy_changes_nothing()
     {
         await _sim.RunWatchdogAsync(_deadline.Token);

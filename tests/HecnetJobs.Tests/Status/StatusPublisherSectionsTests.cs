@@ -71,10 +71,12 @@ public sealed class StatusPublisherSectionsTests : IDisposable
         Assert.True(document.Pydecnet.Threads >= 1);
     }
 
-    [Fact]
-    public void The_first_start_of_a_pydecnet_that_was_not_running_is_no_warning()
+    [Theory]
+    [InlineData("not running")]
+    [InlineData("host restarted: the host restarted at 03:12; PyDECnet was last seen running at 03:10")]
+    public void The_first_start_of_a_pydecnet_that_was_not_running_or_went_down_with_the_host_is_no_warning(string reason)
     {
-        Save(new WatchdogState(PydecnetStates.Running, Now - TimeSpan.FromMinutes(5), Pid: 4242, LastRestartAt: Now - TimeSpan.FromMinutes(5), LastRestartReason: "not running"));
+        Save(new WatchdogState(PydecnetStates.Running, Now - TimeSpan.FromMinutes(5), Pid: 4242, LastRestartAt: Now - TimeSpan.FromMinutes(5), LastRestartReason: reason));
 
         Assert.Equal(StatusStates.Ok, Build().State);
     }
