@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HecnetJobs.Config;
 using HecnetJobs.Jobs;
+using HecnetJobs.Names;
 using HecnetJobs.Scheduling;
 using HecnetJobs.Store;
 
@@ -51,16 +52,37 @@ internal static class CheckCommand
         output.WriteLine($"{options.JobsFile}: OK, {schedule.Jobs.Count} job(s)");
         foreach (var job in schedule.Jobs)
             output.WriteLine($"  {job.Name} ({job.Type}): {Describe(job)}");
-        foreach (var warning in Warnings(options))
+        foreach (var warning in Warnings(options, schedule))
             output.WriteLine(warning);
     }
 
     /// <summary>What is valid but probably not meant: lines <c>check</c> prints after OK, without failing.</summary>
-    public static IEnumerable<string> Warnings(HecnetJobsOptions options)
+    public static IEnumerable<string> Warnings(HecnetJobsOptions options, JobSchedule? schedule = null)
     {
         var alerts = options.Alerts;
         if (alerts.Eml is null && alerts.Smtp is null && alerts.Webhook is null)
             yield return $"{options.ConfigFile}: warning: 'alerts': no channel delivers alerts (alerts.eml.enabled is false and there is no smtp or webhook section); they are recorded, and nobody is told";
+        // Not an error: the daemon must still start for the watchdog's sake, but this job would fail at every run.
+        var refreshers = schedule?.Jobs.Where(j => j.Type == NameRefreshJob.Type.Name).Select(j => j.Name).ToList() ?? [];
+        if (refreshers.Count > 0 && NamesTarget(options) is { } problem)
+        {
+            var prefix = options.ConfigFile + ": ";
+            var what = problem.StartsWith(prefix, StringComparison.Ordinal) ? problem[prefix.Length..] : problem;
+            yield return $"{options.ConfigFile}: warning: {what}; until then jobs.xml's name-refresh job{(refreshers.Count == 1 ? "" : "s")} {string.Join(", ", refreshers)} fail{(refreshers.Count == 1 ? "s" : "")}";
+        }
+    }
+
+    private static string? NamesTarget(HecnetJobsOptions options)
+    {
+        try
+        {
+            NamesTargetFinder.Find(options);
+            return null;
+        }
+        catch (HecnetJobsException e)
+        {
+            return e.Message;
+        }
     }
 
     private static string Describe(JobDefinition job) => job.Triggers.Count == 0

@@ -44,5 +44,29 @@ public sealed class CheckWarningsTests : IDisposable
         Assert.StartsWith($"{options.ConfigFile}: warning: 'alerts':", lines[^1]);
     }
 
+    [Fact]
+    public void A_name_refresh_job_without_a_names_file_to_write_is_a_warning_with_what_to_set()
+    {
+        _dir.Write("node.conf", "node 9.54 SAMPLE\napi /tmp/x.sock\n");
+        _dir.Write("jobs.xml", TestFiles.JobsXml(TestFiles.Job("refresh", "name-refresh")));
+        var options = Load($$"""{ "dataDir": "data", "pydecnet": { "command": "/bin/true", "arguments": ["{{_dir.File("node.conf")}}"] } }""");
+        var schedule = new JobsXmlReader(JobCatalog.Types).ReadFile(options.JobsFile);
+
+        Assert.Equal(
+            [$"{options.ConfigFile}: warning: 'nameRefresh.namesFile': missing, and {_dir.File("node.conf")} include no names file; add 'node @nodenames.dat' to PyDECnet's config, or set nameRefresh.namesFile; until then jobs.xml's name-refresh job refresh fails"],
+            CheckCommand.Warnings(options, schedule));
+    }
+
+    [Fact]
+    public void A_names_file_included_by_pydecnet_s_config_is_no_warning()
+    {
+        _dir.Write("node.conf", "node 9.54 SAMPLE\nnode @nodenames.dat\napi /tmp/x.sock\n");
+        _dir.Write("nodenames.dat", "1.13 MIM\n");
+        _dir.Write("jobs.xml", TestFiles.JobsXml(TestFiles.Job("refresh", "name-refresh")));
+        var options = Load($$"""{ "dataDir": "data", "pydecnet": { "command": "/bin/true", "arguments": ["{{_dir.File("node.conf")}}"] } }""");
+
+        Assert.Empty(CheckCommand.Warnings(options, new JobsXmlReader(JobCatalog.Types).ReadFile(options.JobsFile)));
+    }
+
     private HecnetJobsOptions Load(string json) => ConfigLoader.Load(_dir.Write("config.json", json));
 }
