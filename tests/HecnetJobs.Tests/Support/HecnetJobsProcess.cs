@@ -22,6 +22,12 @@ public sealed class HecnetJobsProcess : IDisposable
     /// <summary>The built hecnetjobs.dll, copied with its own dependencies to app/ beside the test assembly (see the test project).</summary>
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "app", "hecnetjobs.dll");
 
+    /// <summary>
+    /// A published hecnetjobs executable to run instead of <see cref="Dll"/> (e.g. a Native AOT build, see bench/aot.sh),
+    /// from $HECNETJOBS_TEST_EXECUTABLE; null runs the built dll with dotnet.
+    /// </summary>
+    public static string? Executable => Environment.GetEnvironmentVariable("HECNETJOBS_TEST_EXECUTABLE") is { Length: > 0 } path ? path : null;
+
     public int Pid => _process.Id;
 
     public string Stdout => string.Join('\n', _stdout);
@@ -32,7 +38,7 @@ public sealed class HecnetJobsProcess : IDisposable
 
     public static HecnetJobsProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(Executable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -42,7 +48,8 @@ public sealed class HecnetJobsProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(Dll);
+        if (Executable is null)
+            info.ArgumentList.Add(Dll);
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
         // A test must not pick up the machine's own config or a systemd socket by accident.
