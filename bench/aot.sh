@@ -26,17 +26,11 @@ Written to bench/results/aot-DATE.txt, raw hyperfine JSON and build logs beside 
 EOF
 }
 
-whole_number() {
-  [[ "$2" =~ ^[1-9][0-9]*$ ]] || { echo "$me: $1: '$2' is not a whole number above zero (e.g. $1 10)" >&2; exit 2; }
-}
-
+# shellcheck source=bench/counts.sh
+source "$(dirname "${BASH_SOURCE[0]}")/counts.sh"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs | --rss-runs | --idle)
-      [ $# -ge 2 ] || { echo "$me: $1 needs a value (e.g. $1 10)" >&2; exit 2; }
-      whole_number "$1" "$2"
-      case "$1" in --runs) runs=$2 ;; --rss-runs) rss_runs=$2 ;; --idle) idle=$2 ;; esac
-      shift 2 ;;
+    --runs | --rss-runs | --idle) take_count "$1" "${2-}" 10; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "$me: unknown argument '$1'; see $me --help" >&2; exit 2 ;;
   esac
