@@ -6,18 +6,19 @@ namespace HecnetJobs.Jobs;
 /// <summary>Host vitals beside PyDECnet's own: a full SD card is how a Pi router dies quietly.</summary>
 public sealed partial class WatchdogJob
 {
-    private const string VitalsOk = "ok";
-
-    /// <summary>Judges free space, memory and load; raises one alert when the findings change, and one when they clear.</summary>
+    /// <summary>
+    /// Judges free space, memory and load; raises one alert when a subject's level changes (a disk becomes low, or
+    /// critical), and one when all clear. A figure that merely moves (8 MiB free, then 7) is no news.
+    /// </summary>
     private void CheckVitals(Run run)
     {
         var now = Now;
         var vitals = HostVitalsReader.Read(_services.Options.WatchedFolders);
         var findings = VitalsJudge.Judge(vitals, Environment.ProcessorCount, _services.Options.Vitals);
-        var text = findings.Count == 0 ? VitalsOk : string.Join('\n', findings.Select(f => $"{f.Level}: {f.Text}"));
-        var previous = new EventStore(_services.Database).Latest(run.Job, WatchdogEvents.Vitals)?.Detail ?? VitalsOk;
-        if (text == previous)
+        var previous = new EventStore(_services.Database).Latest(run.Job, WatchdogEvents.Vitals)?.Detail ?? VitalsJudge.Ok;
+        if (VitalsJudge.SameFindings(previous, findings))
             return;
+        var text = VitalsJudge.Record(findings);
         run.Event(now, WatchdogEvents.Vitals, null, text);
         if (findings.Count == 0)
         {

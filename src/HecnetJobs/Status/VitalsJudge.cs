@@ -5,6 +5,9 @@ namespace HecnetJobs.Status;
 /// <summary>Turns a <see cref="HostVitals"/> reading into warnings and critical findings against <see cref="VitalsThresholds"/>.</summary>
 public static class VitalsJudge
 {
+    /// <summary>The record of a host with nothing wrong.</summary>
+    public const string Ok = "ok";
+
     /// <summary>Judges <paramref name="vitals"/> for a host with <paramref name="cpuCount"/> CPUs: critical findings first, then warnings.</summary>
     public static IReadOnlyList<VitalsFinding> Judge(HostVitals vitals, int cpuCount, VitalsThresholds? thresholds = null)
     {
@@ -41,6 +44,28 @@ public static class VitalsJudge
 
         // OrderBy is stable: within a level the findings keep the order above.
         return [.. findings.OrderBy(f => f.Level == VitalsFinding.Critical ? 0 : 1)];
+    }
+
+    /// <summary>
+    /// Whether <paramref name="findings"/> say the same as an earlier vitals record (<paramref name="previous"/>: the
+    /// lines "LEVEL: TEXT" of <see cref="Record"/>, or <c>ok</c>): the same subjects at the same levels. The figures
+    /// inside the texts do not count, so a disk that fills by a few MiB a minute is one alert, not one per MiB.
+    /// </summary>
+    public static bool SameFindings(string previous, IReadOnlyList<VitalsFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(findings);
+        var lines = previous == Ok ? [] : previous.Split('\n');
+        // Matched by prefix, as "LEVEL: SUBJECT: ...": a path in a disk subject may itself hold ": ".
+        return lines.Length == findings.Count
+            && findings.All(f => lines.Count(l => l.StartsWith($"{f.Level}: {f.Subject}: ", StringComparison.Ordinal)) == 1);
+    }
+
+    /// <summary>The text the watchdog records for <paramref name="findings"/>: one "LEVEL: TEXT" line each, or <c>ok</c>.</summary>
+    public static string Record(IReadOnlyList<VitalsFinding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        return findings.Count == 0 ? Ok : string.Join('\n', findings.Select(f => $"{f.Level}: {f.Text}"));
     }
 
     private static VitalsFinding? JudgeDisk(DiskSpace disk, VitalsThresholds limits)

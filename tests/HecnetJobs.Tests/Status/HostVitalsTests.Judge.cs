@@ -176,4 +176,44 @@ public sealed partial class HostVitalsTests
     {
         Assert.Equal(expected, ByteSize.Format(bytes));
     }
+
+    [Fact]
+    public void Findings_whose_figures_moved_are_the_same_findings()
+    {
+        var before = VitalsJudge.Record(VitalsJudge.Judge(Vitals([Disk("/var/lib/hecnetjobs", 8 * MiB)]), 4));
+
+        var after = VitalsJudge.Judge(Vitals([Disk("/var/lib/hecnetjobs", 7 * MiB)]), 4);
+
+        Assert.Equal("critical: disk /var/lib/hecnetjobs: 8 MiB free of 29.1 GiB (under 100 MiB)", before);
+        Assert.True(VitalsJudge.SameFindings(before, after));
+    }
+
+    [Fact]
+    public void A_disk_going_from_low_to_critical_is_news()
+    {
+        var before = VitalsJudge.Record(VitalsJudge.Judge(Vitals([Disk("/var/lib/hecnetjobs", 300 * MiB)]), 4));
+
+        Assert.False(VitalsJudge.SameFindings(before, VitalsJudge.Judge(Vitals([Disk("/var/lib/hecnetjobs", 80 * MiB)]), 4)));
+    }
+
+    [Fact]
+    public void A_second_subject_or_one_clearing_is_news()
+    {
+        var low = Vitals([Disk("/var/lib/hecnetjobs", 300 * MiB)]);
+        var before = VitalsJudge.Record(VitalsJudge.Judge(low, 4));
+
+        Assert.False(VitalsJudge.SameFindings(before, VitalsJudge.Judge(low with { Load5 = 40 }, 4)));
+        Assert.False(VitalsJudge.SameFindings(before, VitalsJudge.Judge(Vitals(), 4)));
+        Assert.True(VitalsJudge.SameFindings(VitalsJudge.Ok, VitalsJudge.Judge(Vitals(), 4)));
+        Assert.False(VitalsJudge.SameFindings(VitalsJudge.Ok, VitalsJudge.Judge(low, 4)));
+    }
+
+    [Fact]
+    public void A_path_with_a_colon_is_matched_whole()
+    {
+        var before = VitalsJudge.Record(VitalsJudge.Judge(Vitals([Disk("/mnt/a: b", 80 * MiB), Disk("/mnt/a", 300 * MiB)]), 4));
+
+        Assert.True(VitalsJudge.SameFindings(before, VitalsJudge.Judge(Vitals([Disk("/mnt/a: b", 70 * MiB), Disk("/mnt/a", 290 * MiB)]), 4)));
+        Assert.False(VitalsJudge.SameFindings(before, VitalsJudge.Judge(Vitals([Disk("/mnt/a: b", 70 * MiB)]), 4)));
+    }
 }
