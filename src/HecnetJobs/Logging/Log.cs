@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(104, LogLevel.Error, "A background loop failed: {Loop}")]
     public static partial void LoopFailed(ILogger logger, string loop, Exception exception);
 
+    [LoggerMessage(105, LogLevel.Warning, "{Loop}: the data folder's disk is full ({Error}); trying again every {Retry} until there is room")]
+    public static partial void LoopDiskFull(ILogger logger, string loop, string retry, string error);
+
     [LoggerMessage(200, LogLevel.Information, "Schedules loaded from {File}: {Jobs} job(s), {Changed} added or changed, {Removed} removed")]
     public static partial void SchedulesLoaded(ILogger logger, string file, int jobs, int changed, int removed);
 

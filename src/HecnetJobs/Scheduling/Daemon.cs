@@ -161,22 +161,51 @@ public sealed class Daemon(HecnetJobsOptions options, ILoggerFactory loggerFacto
             Log.OrphansRecovered(_logger, released, closed);
     }
 
-    /// <summary>Runs a background loop until stopping; a loop that fails is logged and stops the daemon, so systemd restarts it.</summary>
+    /// <summary>How long a background loop that met a full disk waits before it starts again.</summary>
+    internal static readonly TimeSpan DiskFullRetry = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Runs a background loop until stopping. A loop that fails is logged and stops the daemon, so systemd restarts it;
+    /// except when the data folder's disk is full: that is the host's condition, which a restart cannot cure, so the
+    /// loop waits and starts again (what it had to write, it writes once there is room: nothing is lost).
+    /// </summary>
     private async Task Loop(string name, Func<CancellationToken, Task> body, CancellationTokenSource stop)
     {
-        try
+        var full = false;
+        while (true)
         {
-            await body(stop.Token);
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Cancellation is how every loop ends when the daemon stops.
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            Log.LoopFailed(_logger, name, e);
-            await stop.CancelAsync();
-            throw;
+            var began = time.GetUtcNow();
+            try
+            {
+                await body(stop.Token);
+                return;
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Cancellation is how every loop ends when the daemon stops.
+                return;
+            }
+            catch (Exception e) when (DiskFull.Is(e))
+            {
+                // Logged once per episode: a loop that ran a good while before failing again starts a new one.
+                if (!full || time.GetUtcNow() - began > TimeSpan.FromMinutes(1))
+                    Log.LoopDiskFull(_logger, name, Duration.Format(DiskFullRetry), e.Message);
+                full = true;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Log.LoopFailed(_logger, name, e);
+                await stop.CancelAsync();
+                throw;
+            }
+            try
+            {
+                await Task.Delay(DiskFullRetry, time, stop.Token);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 }

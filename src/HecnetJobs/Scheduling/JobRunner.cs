@@ -54,6 +54,11 @@ public sealed class JobRunner(JobServices services, JobRunStore runs, Func<Cance
             Log.JobUserError(_logger, job.Name, e);
             (result, summary) = (JobRunResult.Failure, e.Message);
         }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            // The host's condition, not a bug: no stack trace, and the words an operator acts on.
+            (result, summary) = (JobRunResult.Failure, $"the data folder's disk is full: {e.Message}");
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A job must not take the scheduler down with it; the log keeps the stack trace for the bug report.
