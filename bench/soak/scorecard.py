@@ -30,6 +30,7 @@ class Record:
     memory: list = field(default_factory=list)             # [(pid, lived s, (VmRSS, RssAnon) at 20 s, at the end)]
     database: tuple = (0, 0)                               # bytes after warm-up, at the end
     settle: float = 0.0
+    skipping: tuple = ()                                   # fault kinds left out with --skip
 
 
 def seconds(values):
@@ -63,7 +64,9 @@ def judge(record):
     lines, failures = [], []
     fail = failures.append
     ran = [o for o in record.outcomes if not o.skipped]
-    lines.append(f"HecnetJobs soak, seed {record.seed}, {record.minutes:g} min of faults, then {record.settle:.0f} s to settle")
+    skipping = f" (left out: {', '.join(record.skipping)})" if record.skipping else ""
+    lines.append(f"HecnetJobs soak, seed {record.seed}, {record.minutes:g} min of faults{skipping}, "
+                 f"then {record.settle:.0f} s to settle")
     lines.append("")
     lines.append(f"{'fault':<18}{'runs':>5}{'detected':>10}{'detect s (med / max)':>22}{'recovered':>11}"
                  f"{'recover s (med / max)':>23}{'alerts exp / raised':>21}")

@@ -58,6 +58,8 @@ def run_stream(ctx, name):
         for fault in schedule.faults(ctx.args.seed, name):
             if time.time() >= ctx.deadline or ctx.errors:
                 return
+            if fault.kind in ctx.args.skip:
+                continue
             if name == "router" and labmod.wait_for(ctx.healthy, 60, every=0.2) is None:
                 ctx.say(f"#{name[0]}{fault.number}: not healthy 60 s after the last fault; injecting anyway")
             # A full disk and a services fault never overlap: with nothing written, the services fault could not
@@ -150,7 +152,13 @@ def main():
     parser.add_argument("--cli", default=os.path.join(ROOT, ".build", "hecnetjobs", "hecnetjobs"))
     parser.add_argument("--results", default=os.path.join(ROOT, "bench", "results"))
     parser.add_argument("--keep", action="store_true", help="keep the work folder even when the run passes")
+    parser.add_argument("--skip", default="", metavar="KIND[,KIND]",
+                        help="leave these fault kinds out (the rest of the schedule stays as the seed makes it)")
     args = parser.parse_args()
+    kinds = {kind for kinds in schedule.STREAMS.values() for kind in kinds}
+    args.skip = {kind for kind in args.skip.split(",") if kind}
+    if args.skip - kinds:
+        parser.error(f"--skip: '{','.join(sorted(args.skip - kinds))}' is not a fault kind (expected: {', '.join(sorted(kinds))})")
     if args.minutes <= 0:
         parser.error(f"--minutes: '{args.minutes:g}' is not above zero")
     if args.seed is None:
@@ -168,7 +176,8 @@ def run(args):
     stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
     report = os.path.join(args.results, f"soak-{stamp}-seed{args.seed}")
     work = tempfile.mkdtemp(prefix="hecnetjobs-soak.")
-    print(f"bench/soak: seed {args.seed}, {args.minutes:g} min, work folder {work}", file=sys.stderr, flush=True)
+    skipping = f", skipping {', '.join(sorted(args.skip))}" if args.skip else ""
+    print(f"bench/soak: seed {args.seed}, {args.minutes:g} min{skipping}, work folder {work}", file=sys.stderr, flush=True)
     smtp = SmtpServer(os.path.join(work, "smtp"))
     smtp.start()
     nodes = NodeListServer(NodeList(os.path.join(ROOT, "tests", "fixtures", "pydecnet-samples", "nodenames.dat")))
@@ -204,7 +213,7 @@ def run(args):
             names_rejected=[d for (d,) in lab.query("SELECT detail FROM hj_events WHERE kind = 'start-failed' AND "
                                                      "(detail LIKE 'start failed (config-error)%' OR detail LIKE 'start failed (missing-file)%')")],
             crashes=crashes, excused_exits=excused, final=checks, memory=memory_figures(samplers[3]),
-            database=(warm, lab.database_bytes()), settle=settled)
+            database=(warm, lab.database_bytes()), settle=settled, skipping=tuple(sorted(args.skip)))
     finally:
         daemon.stop()
         lab.simctl("stop")
