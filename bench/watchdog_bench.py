@@ -12,7 +12,6 @@ import os
 import random
 import re
 import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -20,6 +19,8 @@ import sys
 import threading
 import time
 from datetime import datetime, timezone
+
+from simapi import api_answers, free_port
 
 CLIENT_POLL = 0.010  # how often this driver asks the API socket '{}' while waiting for the new PyDECnet
 FLOOR_POLL = 0.005   # the same for the simulator's own start time, so the floor is not inflated by the poll
@@ -54,30 +55,6 @@ def epoch(iso):
 
 def iso(seconds):
     return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-
-
-def api_answers(path, timeout=0.5):
-    """True when the API socket answers '{}' with a JSON object, the simulator README's definition of ready."""
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
-            s.settimeout(timeout)
-            s.connect(path)
-            s.sendall(b"{}\n")
-            data = b""
-            while b"\n" not in data:
-                chunk = s.recv(4096)
-                if not chunk:
-                    break
-                data += chunk
-            return data.strip().startswith(b"{")
-    except OSError:
-        return False
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def cmdline(pid):

@@ -4,14 +4,17 @@ import json
 import os
 import re
 import shutil
-import socket
 import sqlite3
 import subprocess
+import sys
 import time
 from datetime import datetime, timezone
 
 import schedule
 from services import ROOT
+
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+import simapi  # noqa: E402  (bench/simapi.py, shared with the other bench drivers)
 
 SIM = os.path.join(ROOT, "tools", "pydecnet-sim")
 TMPFS_MIB = 128
@@ -51,12 +54,6 @@ def epoch(text):
     return whole + float("0." + (match.group(2) or "0"))
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class Lab:
     def __init__(self, work, smtp_port, names_url):
         self.work = work
@@ -72,7 +69,7 @@ class Lab:
         self.config = os.path.join(work, "config.json")
         self.tmpfs = None
         self.tmpfs_problem = self._mount_tmpfs()
-        http_port = free_port()
+        http_port = simapi.free_port()
         with open(self.conf, "w") as f:
             f.write("routing 9.54 --type l2router\nnode 9.54 SOAK\nnode 1.13 MIM\n"
                     f"node @{self.names}\ncircuit dmc-0 DDCMP --mode tcp --cost 3\n"
@@ -142,20 +139,7 @@ class Lab:
             return None
 
     def api_answers(self, timeout=0.5):
-        try:
-            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
-                s.settimeout(timeout)
-                s.connect(self.sock)
-                s.sendall(b"{}\n")
-                data = b""
-                while b"\n" not in data:
-                    chunk = s.recv(4096)
-                    if not chunk:
-                        break
-                    data += chunk
-                return data.strip().startswith(b"{")
-        except OSError:
-            return False
+        return simapi.api_answers(self.sock, timeout)
 
     def pydecnet_running(self, not_pid=None):
         """A live, answering simulator (other than not_pid): the router is up."""
