@@ -14,6 +14,9 @@ internal static class QuartzSetup
     /// <summary>How long the scheduler sleeps when nothing is due; the bound on how late it notices a new one-off trigger.</summary>
     public static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long the scheduler waits before using the store again after a write to it failed.</summary>
+    public static readonly TimeSpan DbRetryInterval = TimeSpan.FromSeconds(2);
+
     public static async Task<IScheduler> CreateAsync(Database database, IJobFactory jobFactory, TimeProvider time, CancellationToken cancellationToken)
     {
         RegisterJobTypes();
@@ -40,6 +43,10 @@ internal static class QuartzSetup
                     o.StoreJobDataAsStrings = true;
                     // A trigger more than this late counts as misfired and follows its misfire instruction.
                     o.MisfireThreshold = TimeSpan.FromSeconds(60);
+                    // After a failed write (a full data disk) the scheduler waits this long before it tries the store
+                    // again; Quartz's 15 s kept every job, the heartbeat included, still for up to 15 s after the disk
+                    // had room again (measured by the soak, docs/reliability.md). A retry of a local file costs nothing.
+                    o.DbRetryInterval = DbRetryInterval;
                 });
             });
         });
