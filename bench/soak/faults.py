@@ -68,12 +68,12 @@ def event_time(lab, after, source, kinds, test=None):
     return check, found
 
 
-def alert_time(lab, after, source, kind):
+def alert_time(lab, after, expect):
+    """A condition for wait_for: an alert matching `expect` raised at or after `after`; remembers its time."""
     found = {}
 
     def check():
-        found["at"] = next((a["at"] for a in lab.alerts() if a["source"] == source and a["kind"] == kind
-                            and a["at"] >= after - 0.001), None)
+        found["at"] = next((a["at"] for a in lab.alerts() if expect.matches(a) and a["at"] >= after - 0.001), None)
         return found["at"] is not None
     return check, found
 
@@ -124,16 +124,16 @@ def refuse_start(ctx, fault):
 
 
 def link_outage(ctx, fault):
-    outcome = Outcome(fault, time.time(), expect=[
-        Expect("link MIM down", "link-probe", "link.down"), Expect("link MIM up", "link-probe", "link.up")])
+    down, up = Expect("link MIM down", "link-probe", "link.down"), Expect("link MIM up", "link-probe", "link.up")
+    outcome = Outcome(fault, time.time(), expect=[down, up])
     ctx.lab.simctl("unreachable", "MIM")
-    check, found = alert_time(ctx.lab, outcome.injected, "link-probe", "link.down")
+    check, found = alert_time(ctx.lab, outcome.injected, down)
     if wait_for(check, fault.params["seconds"]):
         outcome.detected = found["at"]
     ctx.sleep_until(outcome.injected + fault.params["seconds"])
-    ctx.lab.simctl("reachable", "MIM")
     outcome.recover_from = time.time()
-    check, found = alert_time(ctx.lab, outcome.recover_from, "link-probe", "link.up")
+    ctx.lab.simctl("reachable", "MIM")
+    check, found = alert_time(ctx.lab, outcome.recover_from, up)
     if wait_for(check, RECOVER_LIMIT):
         outcome.recovered = found["at"]
     return outcome
@@ -193,9 +193,9 @@ def names_update(ctx, fault):
 
 def disk_full(ctx, fault):
     lab = ctx.lab
+    critical = Expect("Host disk critical", "watchdog", "pydecnet.vitals", "Host disk", "critical")
     outcome = Outcome(fault, time.time(), expect=[
-        Expect("Host disk critical", "watchdog", "pydecnet.vitals", "Host disk", "critical", count=1),
-        Expect("Host vitals back to normal", "watchdog", "pydecnet.vitals", "Host vitals back to normal")])
+        critical, Expect("Host vitals back to normal", "watchdog", "pydecnet.vitals", "Host vitals back to normal")])
     if lab.tmpfs_problem:
         outcome.skipped = lab.tmpfs_problem
         return outcome
@@ -203,7 +203,8 @@ def disk_full(ctx, fault):
     with open(filler, "wb", buffering=0) as f:
         # First low: under vitals.diskCriticalMiB, with room left for the alert to be written.
         os.posix_fallocate(f.fileno(), 0, max(0, lab.free_bytes() - (labmod.DISK_CRITICAL_MIB // 2) * 1024 * 1024))
-        check, found = alert_time(lab, outcome.injected, "watchdog", "pydecnet.vitals")
+        # The file grows page by page: a "low" warning on the way down is not yet the critical level.
+        check, found = alert_time(lab, outcome.injected, critical)
         if wait_for(check, DETECT_LIMIT):
             outcome.detected = found["at"]
         # Then full: not a byte left for the database, its journal or the status file.
@@ -211,9 +212,11 @@ def disk_full(ctx, fault):
         fill(f)
         outcome.notes.append(f"full for {fault.params['full']:.1f} s")
         time.sleep(fault.params["full"])
-    os.remove(filler)
+    # Timed from the start of the removal: freeing the pages takes a while, and the daemon may see the room before
+    # os.remove returns.
     outcome.recover_from = time.time()
-    ctx.status.end_excuse(outcome.recover_from)
+    os.remove(filler)
+    ctx.status.end_excuse(time.time())
     back, _ = event_time(lab, outcome.recover_from, "watchdog", ["vitals"], lambda detail: detail == "ok")
 
     def healthy():
@@ -261,8 +264,8 @@ def node_list_fault(ctx, fault, answer, detect_kinds, expect):
     if wait_for(check, fault.params["seconds"]):
         outcome.detected = found["at"]
     ctx.sleep_until(outcome.injected + fault.params["seconds"])
-    ctx.nodes.set_fault(None)
     outcome.recover_from = time.time()
+    ctx.nodes.set_fault(None)
     check, found = event_time(ctx.lab, outcome.recover_from, "name-refresh", ["names-unchanged", "names-changed"])
     if wait_for(check, RECOVER_LIMIT):
         outcome.recovered = found["at"]

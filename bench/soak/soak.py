@@ -10,6 +10,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -197,12 +198,13 @@ def run(args):
         warm = lab.database_bytes()
         ctx.started = time.time()
         ctx.deadline = ctx.started + args.minutes * 60
-        streams = [threading.Thread(target=run_stream, args=(ctx, name), name=name) for name in schedule.STREAMS]
+        streams = [threading.Thread(target=run_stream, args=(ctx, name), name=name, daemon=True) for name in schedule.STREAMS]
         if not ctx.errors:
             for stream in streams:
                 stream.start()
             for stream in streams:
-                stream.join()
+                while stream.is_alive():
+                    stream.join(0.5)
         checks, settled = settle(ctx)
         crashes, excused = exits(daemon, status)
         record = scorecard.Record(
@@ -248,5 +250,15 @@ def run(args):
     return 1 if failures else 0
 
 
+def interrupted(signum, frame):
+    raise KeyboardInterrupt(signal.Signals(signum).name)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    # SIGTERM ends the run like Ctrl-C: the daemon, PyDECnet and the servers are stopped and the tmpfs unmounted.
+    signal.signal(signal.SIGTERM, interrupted)
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        print("bench/soak: interrupted; everything it started is stopped", file=sys.stderr)
+        sys.exit(130)
