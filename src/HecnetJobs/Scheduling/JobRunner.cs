@@ -36,7 +36,18 @@ public sealed class JobRunner(JobServices services, JobRunStore runs, Func<Cance
         var deadMansSwitch = DeadMansSwitchFor(job);
         if (deadMansSwitch is not null)
             await deadMansSwitch.StartAsync(cancellationToken);
-        var runId = runs.Start(job.Name, job.Type, origin, Environment.ProcessId, time.GetUtcNow());
+        long runId;
+        try
+        {
+            runId = runs.Start(job.Name, job.Type, origin, Environment.ProcessId, time.GetUtcNow());
+        }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            // Nothing can be recorded, so nothing is run: a job's work goes with its records (state, events, alerts).
+            var full = $"not run: the data folder's disk is full ({e.Message})";
+            Log.JobFailed(_logger, job.Name, origin, 0, full);
+            return new JobRunResult(0, JobRunResult.Failure, full, TimeSpan.Zero);
+        }
         var started = time.GetTimestamp();
         string result, summary;
         try
@@ -67,7 +78,15 @@ public sealed class JobRunner(JobServices services, JobRunStore runs, Func<Cance
         }
 
         var duration = time.GetElapsedTime(started);
-        runs.Finish(runId, time.GetUtcNow(), result, summary);
+        try
+        {
+            runs.Finish(runId, time.GetUtcNow(), result, summary);
+        }
+        catch (Exception e) when (DiskFull.Is(e))
+        {
+            // The run stays open in the history; the next daemon start closes it as left unfinished.
+            summary += $" (not recorded: the data folder's disk is full: {e.Message})";
+        }
         var ms = (long)duration.TotalMilliseconds;
         switch (result)
         {

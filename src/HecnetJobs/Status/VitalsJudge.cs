@@ -56,10 +56,14 @@ public static class VitalsJudge
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(findings);
         var lines = previous == Ok ? [] : previous.Split('\n');
-        // Matched by prefix, as "LEVEL: SUBJECT: ...": a path in a disk subject may itself hold ": ".
+        // Matched by prefix, "LEVEL: SUBJECT: " and then the figure every text starts with: a path in a disk subject
+        // may itself hold ": " (disks "/mnt/a" and "/mnt/a: b" at one level must not both match the first).
         return lines.Length == findings.Count
-            && findings.All(f => lines.Count(l => l.StartsWith($"{f.Level}: {f.Subject}: ", StringComparison.Ordinal)) == 1);
+            && findings.All(f => lines.Count(l => IsLineOf(l, $"{f.Level}: {f.Subject}: ")) == 1);
     }
+
+    private static bool IsLineOf(string line, string prefix) =>
+        line.Length > prefix.Length && line.StartsWith(prefix, StringComparison.Ordinal) && char.IsAsciiDigit(line[prefix.Length]);
 
     /// <summary>The text the watchdog records for <paramref name="findings"/>: one "LEVEL: TEXT" line each, or <c>ok</c>.</summary>
     public static string Record(IReadOnlyList<VitalsFinding> findings)

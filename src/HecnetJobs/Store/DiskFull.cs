@@ -6,15 +6,21 @@ namespace HecnetJobs.Store;
 public static class DiskFull
 {
     private const int SqliteFull = 13;
+    private const int SqliteIoErrShmSize = 10 | (19 << 8);
     private const int Enospc = 28;
+    private const int Edquot = 122;
     private const int WindowsDiskFull = 112;
     private const int WindowsHandleDiskFull = 39;
 
-    /// <summary>True for SQLite's "database or disk is full" and for a file write refused for want of space.</summary>
+    /// <summary>
+    /// True for SQLite's "database or disk is full" (and its failure to grow the WAL index), and for a file write
+    /// refused for want of space or quota. On Unix an IOException's HResult is the errno; on Windows, the Win32 error.
+    /// </summary>
     public static bool Is(Exception exception) => exception switch
     {
-        SqliteException e => e.SqliteErrorCode == SqliteFull,
-        IOException e => (e.HResult & 0xFFFF) is Enospc or WindowsDiskFull or WindowsHandleDiskFull,
+        SqliteException e => e.SqliteErrorCode == SqliteFull || e.SqliteExtendedErrorCode == SqliteIoErrShmSize,
+        IOException e when OperatingSystem.IsWindows() => (e.HResult & 0xFFFF) is WindowsDiskFull or WindowsHandleDiskFull,
+        IOException e => e.HResult is Enospc or Edquot,
         _ => exception.InnerException is { } inner && Is(inner),
     };
 }

@@ -76,6 +76,22 @@ public sealed class TriggerRequestStore(Database database)
     }
 
     /// <summary>Releases requests a dead daemon claimed but never finished, so they run again; called by the new lock holder.</summary>
+    /// <summary>Hands requests back unclaimed (the daemon claimed them but could not fire them), unless they have ended.</summary>
+    public void Release(IReadOnlyCollection<long> ids)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var id in ids)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "UPDATE hj_trigger_requests SET claimed_at = NULL WHERE id = $id AND finished_at IS NULL;";
+            command.Parameters.AddWithValue("$id", id);
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
+    }
+
     public int ReleaseOrphans()
     {
         using var connection = database.Open();

@@ -216,4 +216,13 @@ public sealed partial class HostVitalsTests
         Assert.True(VitalsJudge.SameFindings(before, VitalsJudge.Judge(Vitals([Disk("/mnt/a: b", 70 * MiB), Disk("/mnt/a", 290 * MiB)]), 4)));
         Assert.False(VitalsJudge.SameFindings(before, VitalsJudge.Judge(Vitals([Disk("/mnt/a: b", 70 * MiB)]), 4)));
     }
+
+    [Fact]
+    public void Two_disks_at_one_level_whose_paths_share_a_start_are_told_apart()
+    {
+        var both = VitalsJudge.Record(VitalsJudge.Judge(Vitals([Disk("/mnt/a", 300 * MiB), Disk("/mnt/a: b", 300 * MiB)]), 4));
+
+        Assert.True(VitalsJudge.SameFindings(both, VitalsJudge.Judge(Vitals([Disk("/mnt/a", 290 * MiB), Disk("/mnt/a: b", 280 * MiB)]), 4)));
+        Assert.False(VitalsJudge.SameFindings(both, VitalsJudge.Judge(Vitals([Disk("/mnt/a", 290 * MiB), Disk("/mnt/c", 280 * MiB)]), 4)));
+    }
 }
