@@ -87,15 +87,18 @@ tail -n 3 "$results/soak-driver.txt"
 # The short soak (docs/reliability.md): the daemon under a seeded 2-minute schedule of faults; one test, its scorecard
 # printed. The fixed seed keeps CI repeatable; bench/soak/soak.sh --seed S replays any other.
 echo "== soak (bench/soak/soak.sh --minutes 2 --seed 1)"
-bench/soak/soak.sh --minutes 2 --seed 1 --results "$results" > "$results/soak.txt" 2> "$results/soak.log"
+# timeout: a hang anywhere (a server that never says ready) ends as a failure, not as a CI run that never ends.
+timeout -k 30 900 bench/soak/soak.sh --minutes 2 --seed 1 --results "$results" > "$results/soak.txt" 2> "$results/soak.log"
 soak_rc=$?
 cat "$results/soak.txt"
 [ "$soak_rc" = 0 ] || tail -n 40 "$results/soak.log"
 set -e
 
-python3 - "$results" <<'PY'
+python3 - "$results" "$sim_rc" "$soak_driver_rc" "$soak_rc" "$dotnet_rc" <<'PY'
 import re, sys, pathlib, xml.etree.ElementTree as ET
 results = pathlib.Path(sys.argv[1])
+codes = {"sim.txt": int(sys.argv[2]), "soak-driver.txt": int(sys.argv[3])}
+soak_rc, dotnet_rc = int(sys.argv[4]), int(sys.argv[5])
 passed = failed = skipped = 0
 for trx in results.rglob("*.trx"):
     for result in (e for e in ET.parse(trx).getroot().iter() if e.tag.endswith("}UnitTestResult")):
@@ -106,6 +109,8 @@ for trx in results.rglob("*.trx"):
             skipped += 1
         else:
             failed += 1
+if dotnet_rc != 0 and failed == 0:
+    failed += 1  # dotnet test failed without a failing test in its report (a crash, a build problem)
 for name in ("sim.txt", "soak-driver.txt"):
     text = (results / name).read_text()
     ran = re.search(r"^Ran (\d+) tests?", text, re.M)
@@ -116,10 +121,11 @@ for name in ("sim.txt", "soak-driver.txt"):
         passed += int(ran.group(1)) - py_failed - py_skipped
         failed += py_failed
         skipped += py_skipped
-    elif bad or not text.strip():
+    # A run that failed without saying which test (an import error, no tests found) is one failure.
+    if codes[name] != 0 and py_failed == 0:
         failed += 1
-# The soak is one test: its scorecard's last verdict line says PASS or FAIL.
-if "PASS: nothing lost, nothing left down" in (results / "soak.txt").read_text():
+# The soak is one test: it passes when it exits 0 with a PASS verdict.
+if soak_rc == 0 and "PASS: nothing lost, nothing left down" in (results / "soak.txt").read_text():
     passed += 1
 else:
     failed += 1

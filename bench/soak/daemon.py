@@ -28,6 +28,8 @@ class Daemon:
 
     def start(self):
         with self.lock:
+            if self.stopping:
+                return  # the run is ending: a fault that was still waiting to start it again must not
             self._start()
         if not self.thread.is_alive():
             self.thread.start()

@@ -14,6 +14,7 @@ from lab import wait_for
 
 RECOVER_LIMIT = 60.0   # after a fault ends, the longest the soak waits for recovery before calling it left down
 DETECT_LIMIT = 30.0
+SMTP_MARGIN = 3.0      # an alert raised this long before the mail server returns must have met it down
 
 
 @dataclass
@@ -200,24 +201,29 @@ def disk_full(ctx, fault):
         outcome.skipped = lab.tmpfs_problem
         return outcome
     filler = os.path.join(lab.data, "soak-filler")
-    with open(filler, "wb", buffering=0) as f:
-        # First low: under vitals.diskCriticalMiB, with room left for the alert to be written.
-        os.posix_fallocate(f.fileno(), 0, max(0, lab.free_bytes() - (labmod.DISK_CRITICAL_MIB // 2) * 1024 * 1024))
-        # The file grows page by page: a "low" warning on the way down is not yet the critical level.
-        check, found = alert_time(lab, outcome.injected, critical)
-        if wait_for(check, DETECT_LIMIT):
-            outcome.detected = found["at"]
-        # Then full: not a byte left for the database, its journal or the status file.
-        ctx.status.excuse(time.time())
-        fill(f)
-        outcome.notes.append(f"full for {fault.params['full']:.1f} s")
-        time.sleep(fault.params["full"])
-    # Timed from the start of the removal: freeing the pages takes a while, and the daemon may see the room before
-    # os.remove returns.
-    outcome.recover_from = time.time()
-    os.remove(filler)
-    ctx.status.end_excuse(time.time())
-    back, _ = event_time(lab, outcome.recover_from, "watchdog", ["vitals"], lambda detail: detail == "ok")
+    try:
+        with open(filler, "wb", buffering=0) as f:
+            # First low: under vitals.diskCriticalMiB, with room left for the alert to be written.
+            os.posix_fallocate(f.fileno(), 0, max(0, lab.free_bytes() - (labmod.DISK_CRITICAL_MIB // 2) * 1024 * 1024))
+            # The file grows page by page: a "low" warning on the way down is not yet the critical level.
+            check, found = alert_time(lab, outcome.injected, critical)
+            if wait_for(check, DETECT_LIMIT):
+                outcome.detected = found["at"]
+            # Then full: not a byte left for the database, its journal or the status file.
+            ctx.status.excuse(time.time())
+            fill(f)
+            outcome.notes.append(f"full for {fault.params['full']:.1f} s")
+            time.sleep(fault.params["full"])
+    finally:
+        # Timed from the start of the removal: freeing the pages takes a while, and the daemon may see the room before
+        # os.remove returns.
+        outcome.recover_from = time.time()
+        if os.path.exists(filler):
+            os.remove(filler)
+        ctx.status.end_excuse(time.time())
+    # The first "ok" after the critical finding: the watchdog stamps its record before it reads the disks, so the
+    # record of the room coming back may carry a time from just before the removal.
+    back, _ = event_time(lab, outcome.detected or outcome.injected, "watchdog", ["vitals"], lambda detail: detail == "ok")
 
     def healthy():
         found = lab.read_status_safe()
@@ -247,7 +253,8 @@ def smtp_down(ctx, fault):
     ctx.sleep_until(outcome.injected + fault.params["seconds"])
     ctx.smtp.start()
     outcome.recover_from = time.time()
-    raised = [a for a in ctx.lab.alerts() if outcome.injected <= a["at"] <= outcome.recover_from - 1.0]
+    # An alert raised in the outage's last seconds may meet the server back: only earlier ones must have failed.
+    raised = [a for a in ctx.lab.alerts() if outcome.injected <= a["at"] <= outcome.recover_from - SMTP_MARGIN]
     # Nothing to send, nothing to notice: the outage counts as detected once there was an alert to deliver.
     outcome.must_detect = bool(raised)
     outcome.detect_from = raised[0]["at"] if raised else None
@@ -260,8 +267,9 @@ def smtp_down(ctx, fault):
 def node_list_fault(ctx, fault, answer, detect_kinds, expect):
     outcome = Outcome(fault, time.time(), expect=expect)
     ctx.nodes.set_fault(answer)
+    # Held for its time and, if need be, until a refresh has met it (a restarting daemon misses the first ones).
     check, found = event_time(ctx.lab, outcome.injected, "name-refresh", detect_kinds)
-    if wait_for(check, fault.params["seconds"]):
+    if wait_for(check, max(fault.params["seconds"], DETECT_LIMIT)):
         outcome.detected = found["at"]
     ctx.sleep_until(outcome.injected + fault.params["seconds"])
     outcome.recover_from = time.time()

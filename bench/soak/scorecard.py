@@ -31,6 +31,7 @@ class Record:
     database: tuple = (0, 0)                               # bytes after warm-up, at the end
     settle: float = 0.0
     skipping: tuple = ()                                   # fault kinds left out with --skip
+    errors: list = field(default_factory=list)             # the driver's own failures (tracebacks)
 
 
 def seconds(values):
@@ -137,12 +138,12 @@ def judge(record):
     for start, _, detail in episodes("status file unreadable", record.unreadable, "2/s", "must be never"):
         fail(f"status file unreadable: {detail}")
     lines.append(f"oldest heartbeat seen while the daemon lived (disk-full windows aside): {record.oldest_heartbeat:.1f} s")
-    lines.append(f"daemon exits the soak did not cause: {len(record.crashes)} (must be none); while the disk was full: "
-                 f"{len(record.excused_exits)} (restarted as systemd would)")
+    lines.append(f"daemon exits the soak did not cause: {len(record.crashes)}, of them while the disk was full: "
+                 f"{len(record.excused_exits)} (restarted as systemd would) — must be none")
     for crash in record.crashes:
         fail(f"HecnetJobs exited by itself (code {crash['code']}): {crash['last']}")
     for exit_ in record.excused_exits:
-        lines.append(f"  exit code {exit_['code']} while the disk was full: {exit_['last']}")
+        fail(f"HecnetJobs exited by itself while the disk was full (code {exit_['code']}): {exit_['last']}")
     for pid, lived, early, last in record.memory:
         lines.append(f"daemon PID {pid}: lived {lived:.0f} s; VmRSS (of it RssAnon) {mib(early)} after 20 s, "
                      f"{mib(last)} at its end")
@@ -152,6 +153,9 @@ def judge(record):
         lines.append(f"at the end: {name}: {'ok' if problem is None else problem}")
         if problem is not None:
             fail(f"at the end: {name}: {problem}")
+    for error in record.errors:
+        fail(f"the soak driver itself failed: {error.strip().splitlines()[-1]}")
+        lines.extend(["", "the soak driver failed:", error.rstrip()])
     lines.append("")
     lines.append("PASS: nothing lost, nothing left down" if not failures else f"FAIL: {len(failures)} problem(s)")
     lines.extend(f"  {f}" for f in failures)

@@ -215,7 +215,7 @@ def run(args):
             names_rejected=[d for (d,) in lab.query("SELECT detail FROM hj_events WHERE kind = 'start-failed' AND "
                                                      "(detail LIKE 'start failed (config-error)%' OR detail LIKE 'start failed (missing-file)%')")],
             crashes=crashes, excused_exits=excused, final=checks, memory=memory_figures(samplers[3]),
-            database=(warm, lab.database_bytes()), settle=settled, skipping=tuple(sorted(args.skip)))
+            database=(warm, lab.database_bytes()), settle=settled, skipping=tuple(sorted(args.skip)), errors=ctx.errors)
     finally:
         daemon.stop()
         lab.simctl("stop")
@@ -226,9 +226,6 @@ def run(args):
         if sys.exc_info()[0] is not None:
             lab.unmount()
     lines, failures = scorecard.judge(record)
-    failures += [f"soak driver: {e.strip().splitlines()[-1]}" for e in ctx.errors]
-    if ctx.errors:
-        lines += ["", "FAIL: the soak driver itself failed:"] + [f"  {e}" for e in ctx.errors]
     text = "\n".join(lines) + "\n"
     print(text, end="")
     with open(report + ".txt", "w") as f:

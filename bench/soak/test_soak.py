@@ -145,11 +145,18 @@ class ScorecardTests(unittest.TestCase):
     def test_broken_promises_fail(self):
         _, failures = self.judge(names_invalid=[[1.0, 1.1, "the file is empty"]], twice=[[2.0, 2.0, "PIDs 7, 8"]],
                                  stale=[[3.0, 9.0, "25.0 s old"]], crashes=[{"code": 70, "last": "internal error"}],
-                                 final={"link MIM up": "link state down"})
+                                 excused_exits=[{"code": 65, "last": "damaged"}], final={"link MIM up": "link state down"})
         self.assertEqual(["names file unusable: the file is empty", "PyDECnet running twice: PIDs 7, 8",
                           "status file stale while the daemon lived: 25.0 s old",
                           "HecnetJobs exited by itself (code 70): internal error",
+                          "HecnetJobs exited by itself while the disk was full (code 65): damaged",
                           "at the end: link MIM up: link state down"], failures)
+
+    def test_a_driver_failure_fails_the_run_and_the_verdict_comes_last(self):
+        lines, failures = self.judge(errors=["Traceback (most recent call last):\nKeyError: 'x'\n"])
+        self.assertEqual(["the soak driver itself failed: KeyError: 'x'"], failures)
+        self.assertEqual("FAIL: 1 problem(s)", lines[-2])
+        self.assertNotIn("PASS: nothing lost, nothing left down", lines)
 
     def test_staleness_while_the_disk_was_full_is_reported_not_failed(self):
         lines, failures = self.judge(stale_excused=[[3.0, 9.0, "25.0 s old"]])

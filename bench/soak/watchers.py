@@ -110,7 +110,8 @@ class StatusWatch(Sampler):
         self.excused.append([start, None])
 
     def end_excuse(self, end):
-        self.excused[-1][1] = end
+        if self.excused and self.excused[-1][1] is None:
+            self.excused[-1][1] = end
 
     def _excused(self, now):
         return any(start <= now and (end is None or now <= end + labmod.STALE_AFTER) for start, end in self.excused)

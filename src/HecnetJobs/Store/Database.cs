@@ -11,6 +11,7 @@ public sealed class Database
     /// <summary>How long a statement waits for another process's write transaction before giving up.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
+    private const int SqliteIoErr = 10;
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
 
@@ -59,6 +60,15 @@ public sealed class Database
         catch (SqliteException e) when (e.SqliteErrorCode is SqliteNotADatabase or SqliteCorrupt)
         {
             throw Damaged(e.SqliteErrorCode == SqliteNotADatabase ? "is not an SQLite database" : "is damaged (SQLite finds it corrupt)", e);
+        }
+        catch (SqliteException e) when (DiskFull.Is(e) || (e.SqliteErrorCode == SqliteIoErr && DiskFull.NoRoomAt(Path)))
+        {
+            // Opening a WAL database on a full disk fails as "disk I/O error" (its index file cannot grow): say why.
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path));
+            throw new HecnetJobsException(
+                $"{Path}: the data folder's disk is full (SQLite: {e.Message}); free some space there (df -h {folder}), then start HecnetJobs again",
+                ExitCodes.TempFail,
+                e);
         }
     }
 

@@ -23,4 +23,8 @@ public static class DiskFull
         IOException e => e.HResult is Enospc or Edquot,
         _ => exception.InnerException is { } inner && Is(inner),
     };
+
+    /// <summary>Whether the file system holding <paramref name="path"/> has (almost) no room left: under 64 KiB.</summary>
+    public static bool NoRoomAt(string path) =>
+        Status.HostVitalsReader.Read([path]).Disks is [{ } disk, ..] && disk.FreeBytes < 64 * 1024;
 }
