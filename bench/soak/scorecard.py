@@ -28,6 +28,7 @@ class Record:
     excused_exits: list = field(default_factory=list)      # daemon exits while the disk was full
     final: dict = field(default_factory=dict)              # end-of-run checks: name -> None (fine) or the problem
     memory: list = field(default_factory=list)             # [(pid, lived s, (VmRSS, RssAnon) at 20 s, at the end)]
+    memory_trend: list = field(default_factory=list)       # the longest-lived daemon: [(age s, VmRSS, RssAnon)]
     database: tuple = (0, 0)                               # bytes after warm-up, at the end
     settle: float = 0.0
     skipping: tuple = ()                                   # fault kinds left out with --skip
@@ -147,6 +148,10 @@ def judge(record):
     for pid, lived, early, last in record.memory:
         lines.append(f"daemon PID {pid}: lived {lived:.0f} s; VmRSS (of it RssAnon) {mib(early)} after 20 s, "
                      f"{mib(last)} at its end")
+    if record.memory_trend:
+        lines.append("the longest-lived daemon's VmRSS (RssAnon) by age: " + ", ".join(
+            f"{age / 60:.0f} min {mib((rss, anon))}" if age >= 60 else f"{age:.0f} s {mib((rss, anon))}"
+            for age, rss, anon in record.memory_trend))
     lines.append(f"database (with WAL): {record.database[0] / 2**20:.2f} MiB after warm-up, "
                  f"{record.database[1] / 2**20:.2f} MiB at the end")
     for name, problem in record.final.items():

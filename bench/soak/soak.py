@@ -130,13 +130,25 @@ def settle(ctx):
     return checks, time.time() - start
 
 
+TREND_AGES = (20, 60, 120, 300, 600, 1200, 1800, 3600, 7200)
+
+
 def memory_figures(memory):
-    figures = []
+    """Each daemon's memory 20 s after its start and at its end; and the longest-lived one's at several ages."""
+    figures, trend = [], []
     for pid, samples in memory.by_pid.items():
         early = next((sample for sample in samples if sample[0] - samples[0][0] >= 20), None)
         if early is not None:
             figures.append((pid, samples[-1][0] - samples[0][0], early[1:], samples[-1][1:]))
-    return figures
+    if figures:
+        pid = max(figures, key=lambda f: f[1])[0]
+        samples = memory.by_pid[pid]
+        for age in TREND_AGES:
+            found = next((s for s in samples if s[0] - samples[0][0] >= age), None)
+            if found:
+                trend.append((age, *found[1:]))
+        trend.append((samples[-1][0] - samples[0][0], *samples[-1][1:]))
+    return figures, trend
 
 
 def exits(daemon, status):
@@ -207,6 +219,7 @@ def run(args):
                     stream.join(0.5)
         checks, settled = settle(ctx)
         crashes, excused = exits(daemon, status)
+        figures, trend = memory_figures(samplers[3])
         record = scorecard.Record(
             seed=args.seed, minutes=args.minutes, outcomes=ctx.outcomes, alerts=lab.alerts(), messages=smtp.messages(),
             names_invalid=samplers[0].invalid.list, names_samples=samplers[0].samples, twice=samplers[1].twice.list,
@@ -214,7 +227,7 @@ def run(args):
             unreadable=status.unreadable.list, oldest_heartbeat=status.oldest,
             names_rejected=[d for (d,) in lab.query("SELECT detail FROM hj_events WHERE kind = 'start-failed' AND "
                                                      "(detail LIKE 'start failed (config-error)%' OR detail LIKE 'start failed (missing-file)%')")],
-            crashes=crashes, excused_exits=excused, final=checks, memory=memory_figures(samplers[3]),
+            crashes=crashes, excused_exits=excused, final=checks, memory=figures, memory_trend=trend,
             database=(warm, lab.database_bytes()), settle=settled, skipping=tuple(sorted(args.skip)), errors=ctx.errors)
     finally:
         daemon.stop()

@@ -85,7 +85,9 @@ class TwiceWatch(Sampler):
             # Zombies have an empty command line; simctl and ncp name the folder, not node.conf.
             if self.marker in words and any(w.endswith(b"/pydecnet") for w in words):
                 pids.append(int(entry))
-        pids = [pid for pid in pids if parent(pid) not in pids]
+        # A child (read now, while it lives) is part of its parent; one that is gone by now runs no router.
+        parents = {pid: parent(pid) for pid in pids}
+        pids = [pid for pid in pids if parents[pid] and parents[pid] not in pids and parent(pid)]
         self.most = max(self.most, len(pids))
         self.twice.mark(now, len(pids) > 1, "PIDs " + ", ".join(describe(pid) for pid in sorted(pids)) if len(pids) > 1 else None)
 
