@@ -62,7 +62,6 @@ class NodeList:
             for line in f:
                 address, name = line.split()
                 self.entries[address] = name
-        self.changes = 0
 
     def text(self, entries=None):
         return "".join(f"{a} {n}\n" for a, n in (entries or self.entries).items())
@@ -70,7 +69,6 @@ class NodeList:
     def update(self, variant):
         """Renames one node and adds another; returns the new entries ('ADDRESS NAME') the names file must get."""
         rng = random.Random(variant)
-        self.changes += 1
         renamed = rng.choice(sorted(a for a in self.entries if a not in ("1.13", "9.54")))
         added = renamed
         while added in self.entries or added == "9.54":
@@ -119,7 +117,6 @@ class NodeListServer:
     def __init__(self, node_list):
         self.node_list = node_list
         self.fault = None  # None, ("status", 500), ("body", bytes)
-        self.requests = {}
         self.lock = threading.Lock()
         server = self
 
@@ -140,9 +137,6 @@ class NodeListServer:
         with self.lock:
             fault = self.fault
             body = self.node_list.text().encode()
-        what = fault[0] if fault else "good"
-        with self.lock:
-            self.requests[what] = self.requests.get(what, 0) + 1
         if request.path != "/hecnod":
             request.send_error(404)
             return

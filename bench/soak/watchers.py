@@ -70,7 +70,6 @@ class TwiceWatch(Sampler):
         super().__init__()
         self.marker = conf.encode()
         self.twice = Episodes()
-        self.most = 0
 
     def sample(self, now):
         pids = []
@@ -88,7 +87,6 @@ class TwiceWatch(Sampler):
         # A child (read now, while it lives) is part of its parent; one that is gone by now runs no router.
         parents = {pid: parent(pid) for pid in pids}
         pids = [pid for pid in pids if parents[pid] and parents[pid] not in pids and parent(pid)]
-        self.most = max(self.most, len(pids))
         self.twice.mark(now, len(pids) > 1, "PIDs " + ", ".join(describe(pid) for pid in sorted(pids)) if len(pids) > 1 else None)
 
 
