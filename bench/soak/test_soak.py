@@ -1,6 +1,8 @@
 """Tests of the soak's own parts that need no daemon: the seeded schedule, the names-file check and its catalogue of
 broken files, the node lists it serves, and the scorecard's rules. Run: python3 -m unittest discover -s bench/soak"""
 import os
+import subprocess
+import sys
 import unittest
 
 import namesfile
@@ -162,6 +164,33 @@ class ScorecardTests(unittest.TestCase):
         lines, failures = self.judge(stale_excused=[[3.0, 9.0, "25.0 s old"]])
         self.assertEqual([], failures)
         self.assertTrue(any(line.startswith("status file stale while the disk was full: 1 time(s), 6.0 s") for line in lines))
+
+
+class CommandLineTests(unittest.TestCase):
+    """Bad options: one line naming the option and what was expected, exit code 2, nothing run."""
+
+    def run_soak(self, *args):
+        soak = os.path.join(os.path.dirname(os.path.abspath(__file__)), "soak.py")
+        done = subprocess.run([sys.executable, soak, *args], capture_output=True, text=True, timeout=60)
+        return done.returncode, done.stderr.strip().splitlines()[-1]
+
+    def test_the_catalogue_of_bad_options(self):
+        kinds = ", ".join(sorted(k for kinds in schedule.STREAMS.values() for k in kinds))
+        catalogue = [
+            (["--minutes", "0"], "bench/soak/soak.sh: error: --minutes: '0' is not above zero"),
+            (["--minutes", "ten"], "bench/soak/soak.sh: error: argument --minutes: invalid float value: 'ten'"),
+            (["--seed", "x"], "bench/soak/soak.sh: error: argument --seed: invalid int value: 'x'"),
+            (["--skip", "disk-ful"], f"bench/soak/soak.sh: error: --skip: 'disk-ful' is not a fault kind (expected: {kinds})"),
+        ]
+        for args, expected in catalogue:
+            self.assertEqual((2, expected), self.run_soak(*args), args)
+
+    def test_the_plan_of_a_seed_is_printed_without_running(self):
+        soak = os.path.join(os.path.dirname(os.path.abspath(__file__)), "soak.py")
+        done = subprocess.run([sys.executable, soak, "--seed", "1", "--plan", "2"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(0, done.returncode)
+        self.assertEqual(["router   #1   link-outage (seconds 9.5), then 1.5 s",
+                          "router   #2   names-update (variant 690731206), then 1.0 s"], done.stdout.splitlines()[:2])
 
 
 if __name__ == "__main__":
