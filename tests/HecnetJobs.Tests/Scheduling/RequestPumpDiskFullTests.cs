@@ -57,28 +57,9 @@ public sealed class RequestPumpDiskFullTests : IDisposable
             if (targetMethod?.Name != nameof(IScheduler.TriggerJob) || args is not [JobKey, JobDataMap data, ..])
                 throw new NotSupportedException(targetMethod?.Name);
             if (Full)
-                throw DiskFullError();
+                throw SqliteFull.Error();
             Fired.Add(long.Parse(data.GetString(QuartzJobAdapter.RequestIdKey)!, System.Globalization.CultureInfo.InvariantCulture));
             return ValueTask.CompletedTask;
-        }
-
-        private static SqliteException DiskFullError()
-        {
-            using var connection = new SqliteConnection("Data Source=:memory:");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TABLE t (x BLOB); PRAGMA max_page_count = 2;";
-            command.ExecuteNonQuery();
-            command.CommandText = "INSERT INTO t VALUES (zeroblob(100000));";
-            try
-            {
-                command.ExecuteNonQuery();
-            }
-            catch (SqliteException e)
-            {
-                return e;
-            }
-            throw new InvalidOperationException("SQLite did not refuse to grow the database");
         }
     }
 }
