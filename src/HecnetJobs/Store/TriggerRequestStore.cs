@@ -75,7 +75,6 @@ public sealed class TriggerRequestStore(Database database)
         return reader.Read() ? new TriggerRequestResult(reader.GetString(0), reader.GetString(1)) : null;
     }
 
-    /// <summary>Releases requests a dead daemon claimed but never finished, so they run again; called by the new lock holder.</summary>
     /// <summary>Hands requests back unclaimed (the daemon claimed them but could not fire them), unless they have ended.</summary>
     public void Release(IReadOnlyCollection<long> ids)
     {
@@ -92,6 +91,7 @@ public sealed class TriggerRequestStore(Database database)
         transaction.Commit();
     }
 
+    /// <summary>Releases requests a dead daemon claimed but never finished, so they run again; called by the new lock holder.</summary>
     public int ReleaseOrphans()
     {
         using var connection = database.Open();
